@@ -1,0 +1,189 @@
+import Ajv2020 from 'ajv/dist/2020';
+import selectionSchema from '../../../../../../contracts/lms/Flex_Record_Selection__c.schema.json';
+import interactionSchema from '../../../../../../contracts/lms/Flex_Interaction__c.schema.json';
+import {
+    INTERACTION_FIELDS,
+    SELECTION_FIELDS,
+    clearMessage,
+    idChecksum,
+    isSalesforceId,
+    sameRecordId,
+    selectMessage,
+    syncMessage,
+    toId18,
+    validateInteractionMessage,
+    validateSelectionMessage
+} from 'c/flexContract';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+const schemaAcceptsSelection = ajv.compile(selectionSchema);
+const schemaAcceptsInteraction = ajv.compile(interactionSchema);
+
+const TASK = 'WT0123456789abcdef0123456789abcdef';
+const CONTACT_ID = '003000000000001AAA';
+
+/** Variants of a valid message: each field set to values the contract allows or forbids. */
+function mutations(example, probes) {
+    const variants = [];
+    for (const field of Object.keys(example)) {
+        for (const value of probes) {
+            variants.push({ ...example, [field]: value });
+        }
+        const withoutField = { ...example };
+        delete withoutField[field];
+        variants.push(withoutField);
+    }
+    variants.push({ ...example, extra: 'field' });
+    return variants;
+}
+
+const PROBES = [
+    null,
+    '',
+    'select',
+    'clear',
+    'sync',
+    'accepted',
+    'inbound',
+    'voice',
+    TASK,
+    'WT0123',
+    CONTACT_ID,
+    '003000000000001',
+    '003000000000001ZZZ',
+    'Contact',
+    '1Contact',
+    'x'.repeat(256),
+    42,
+    true,
+    [],
+    [{ recordId: CONTACT_ID, objectApiName: 'Contact', name: 'Ada' }],
+    [{ recordId: 'bad', objectApiName: 'Contact', name: 'Ada' }],
+    { recordId: CONTACT_ID, objectApiName: 'Contact', name: null },
+    { recordId: CONTACT_ID, objectApiName: 'Contact' },
+    { code: 'INVALID_RECORD_ID', message: 'checksum' },
+    { code: 'lower', message: 'x' },
+    {}
+];
+
+describe('Salesforce IDs', () => {
+    it('computes the checksum Salesforce documents for a known ID', () => {
+        expect(idChecksum('001D000000IqhSL')).toBe('IAZ');
+        expect(toId18('001D000000IqhSL')).toBe('001D000000IqhSLIAZ');
+        expect(toId18('001D000000IqhSLIAZ')).toBe('001D000000IqhSLIAZ');
+    });
+
+    it.each([
+        ['001D000000IqhSL', true],
+        ['001D000000IqhSLIAZ', true],
+        ['001D000000IqhSLIAA', false],
+        ['001d000000IqhSLIAZ', false],
+        ['001D000000IqhS', false],
+        ['001D000000IqhSLIA', false],
+        ['001D000000Iqh-L', false],
+        [null, false],
+        [15, false]
+    ])('isSalesforceId(%p) is %p', (id, expected) => {
+        expect(isSalesforceId(id)).toBe(expected);
+    });
+
+    it('treats the 15- and 18-character forms of one record as the same record', () => {
+        expect(sameRecordId('001D000000IqhSL', '001D000000IqhSLIAZ')).toBe(true);
+        expect(sameRecordId('001D000000IqhSL', '001d000000IqhSL')).toBe(false);
+        expect(sameRecordId(null, '001D000000IqhSL')).toBe(false);
+    });
+});
+
+describe('field lists', () => {
+    it('name exactly the fields of each schema, in order', () => {
+        expect([...SELECTION_FIELDS]).toEqual(Object.keys(selectionSchema.properties));
+        expect([...SELECTION_FIELDS]).toEqual(selectionSchema.required);
+        expect([...INTERACTION_FIELDS]).toEqual(Object.keys(interactionSchema.properties));
+        expect([...INTERACTION_FIELDS]).toEqual(interactionSchema.required);
+    });
+});
+
+describe('Flex_Record_Selection__c', () => {
+    it('accepts every schema example', () => {
+        selectionSchema.examples.forEach((example) => {
+            expect(validateSelectionMessage(example)).toEqual({ ok: true, value: example });
+        });
+    });
+
+    it('builds messages the schema accepts', () => {
+        const built = [
+            selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact', recordName: 'Ada', taskSid: TASK }),
+            selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact' }),
+            selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact', recordName: 'y'.repeat(300) }),
+            clearMessage(TASK),
+            clearMessage(null),
+            syncMessage()
+        ];
+        built.forEach((message) => {
+            expect(schemaAcceptsSelection(message)).toBe(true);
+            expect(validateSelectionMessage(message).ok).toBe(true);
+        });
+        expect(built[2].recordName).toHaveLength(255);
+    });
+
+    it('agrees with the schema on every mutation of every example', () => {
+        const variants = selectionSchema.examples.flatMap((example) => mutations(example, PROBES));
+        expect(variants.length).toBeGreaterThan(400);
+        variants.forEach((variant) => {
+            const bySchema = schemaAcceptsSelection(variant);
+            const byCode = validateSelectionMessage(variant).ok;
+            // The code also checks the 18-character checksum, which a schema cannot express.
+            const checksumOnly = bySchema && typeof variant.recordId === 'string' && !isSalesforceId(variant.recordId);
+            expect({ variant, accepted: byCode }).toEqual({ variant, accepted: bySchema && !checksumOnly });
+        });
+    });
+
+    it.each([
+        [{ ...syncMessage(), action: 'delete' }, 'action is not select, clear or sync'],
+        [{ ...syncMessage(), recordId: CONTACT_ID }, 'recordId, objectApiName and recordName must be null for sync'],
+        [{ ...selectMessage({ recordId: '003000000000001ZZZ', objectApiName: 'Contact' }) }, 'recordId is not a valid Salesforce ID'],
+        [{ ...syncMessage(), sneaky: 1 }, 'unknown field sneaky'],
+        ['select', 'message is not an object']
+    ])('explains why %j is refused', (message, reason) => {
+        expect(validateSelectionMessage(message)).toEqual({ ok: false, error: reason });
+    });
+});
+
+describe('Flex_Interaction__c', () => {
+    it('accepts every schema example', () => {
+        interactionSchema.examples.forEach((example) => {
+            expect(validateInteractionMessage(example)).toEqual({ ok: true, value: example });
+        });
+    });
+
+    it('agrees with the schema on every mutation of every example', () => {
+        const variants = interactionSchema.examples.flatMap((example) => mutations(example, PROBES));
+        variants.push({
+            ...interactionSchema.examples[0],
+            candidates: Array.from({ length: 201 }, () => ({ recordId: CONTACT_ID, objectApiName: 'Contact', name: null }))
+        });
+        variants.forEach((variant) => {
+            const bySchema = schemaAcceptsInteraction(variant);
+            const ids = [variant.selected?.recordId, ...(Array.isArray(variant.candidates) ? variant.candidates : []).map((c) => c?.recordId)];
+            const checksumOnly = bySchema && ids.some((id) => typeof id === 'string' && !isSalesforceId(id));
+            expect({ variant, accepted: validateInteractionMessage(variant).ok }).toEqual({
+                variant,
+                accepted: bySchema && !checksumOnly
+            });
+        });
+    });
+
+    it('names the first problem it finds', () => {
+        const [example] = interactionSchema.examples;
+        expect(validateInteractionMessage({ ...example, status: 'ringing' })).toEqual({
+            ok: false,
+            error: 'status is not a known status'
+        });
+        expect(
+            validateInteractionMessage({
+                ...example,
+                candidates: [{ recordId: '003000000000001ZZZ', objectApiName: 'Contact', name: 'x' }]
+            })
+        ).toEqual({ ok: false, error: 'candidates[0].recordId is not a valid Salesforce ID' });
+    });
+});

@@ -1,0 +1,16 @@
+// LWC unit tests (sfdx-lwc-jest). Tooling tests run with node:test; see package.json.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+    ...jestConfig,
+    moduleNameMapper: {
+        ...jestConfig.moduleNameMapper,
+        '^lightning/messageService$': '<rootDir>/force-app/test/jest-mocks/lightning/messageService'
+    },
+    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-setup.js'],
+    testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.localdevserver', '<rootDir>/flex-plugin/'],
+    collectCoverageFrom: ['force-app/main/default/lwc/**/*.js', '!**/__tests__/**'],
+    coverageThreshold: {
+        global: { branches: 85, functions: 90, lines: 90, statements: 90 }
+    }
+};
