@@ -7,8 +7,15 @@ module.exports = {
         ...jestConfig.moduleNameMapper,
         '^lightning/messageService$': '<rootDir>/force-app/test/jest-mocks/lightning/messageService'
     },
-    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-setup.js'],
-    testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.localdevserver', '<rootDir>/flex-plugin/'],
+    setupFilesAfterEnv: [
+        ...(jestConfig.setupFilesAfterEnv ?? []),
+        '<rootDir>/force-app/test/jest-setup.js'
+    ],
+    testPathIgnorePatterns: [
+        '<rootDir>/node_modules/',
+        '<rootDir>/.localdevserver',
+        '<rootDir>/flex-plugin/'
+    ],
     collectCoverageFrom: ['force-app/main/default/lwc/**/*.js', '!**/__tests__/**'],
     coverageThreshold: {
         global: { branches: 85, functions: 90, lines: 90, statements: 90 }

@@ -180,7 +180,10 @@ function interactionProblem(message) {
         return keyProblem;
     }
     const m = /** @type {Record<string, any>} */ (message);
-    if (m.taskSid !== null && !(typeof m.taskSid === 'string' && TASK_SID_PATTERN.test(m.taskSid))) {
+    if (
+        m.taskSid !== null &&
+        !(typeof m.taskSid === 'string' && TASK_SID_PATTERN.test(m.taskSid))
+    ) {
         return 'taskSid is not a task SID';
     }
     if (m.status !== null && !INTERACTION_STATUSES.includes(m.status)) {
@@ -248,7 +251,10 @@ function selectionProblem(message) {
     if (!SELECTION_ACTIONS.includes(m.action)) {
         return 'action is not select, clear or sync';
     }
-    if (m.taskSid !== null && !(typeof m.taskSid === 'string' && TASK_SID_PATTERN.test(m.taskSid))) {
+    if (
+        m.taskSid !== null &&
+        !(typeof m.taskSid === 'string' && TASK_SID_PATTERN.test(m.taskSid))
+    ) {
         return 'taskSid is not a task SID';
     }
     if (m.action !== 'select') {

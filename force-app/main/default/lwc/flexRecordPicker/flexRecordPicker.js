@@ -116,8 +116,9 @@ export default class FlexRecordPicker extends LightningElement {
         const result = validateInteractionMessage(message);
         if (!result.ok) {
             // Nothing changes on bad input; the reason is for whoever debugs the publisher.
-            // eslint-disable-next-line no-console
-            console.warn(`Flex record picker ignored a Flex_Interaction__c message: ${result.error}`);
+            console.warn(
+                `Flex record picker ignored a Flex_Interaction__c message: ${result.error}`
+            );
             return;
         }
         const interaction = result.value;
@@ -196,7 +197,11 @@ export default class FlexRecordPicker extends LightningElement {
             return;
         }
         this.noAnswer = false;
-        this.pending = { action: message.action, recordId: message.recordId, taskSid: message.taskSid };
+        this.pending = {
+            action: message.action,
+            recordId: message.recordId,
+            taskSid: message.taskSid
+        };
         publish(this.messageContext, SELECTION_CHANNEL, message);
         this.startConfirmTimer();
     }
@@ -250,19 +255,19 @@ export default class FlexRecordPicker extends LightningElement {
         return channelLabel(this.interaction?.channel ?? null);
     }
 
-    get selected() {
+    get linkedRecord() {
         return this.hasInteraction ? this.interaction.selected : null;
     }
 
     get selectedText() {
-        const selected = this.selected;
+        const selected = this.linkedRecord;
         return selected
             ? `${selected.name || this.labels.unnamedRecord} (${this.objectLabel(selected.objectApiName)})`
             : '';
     }
 
     get clearDisabled() {
-        return this.controlsDisabled || !this.selected;
+        return this.controlsDisabled || !this.linkedRecord;
     }
 
     get errorText() {

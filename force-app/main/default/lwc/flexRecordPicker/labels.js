@@ -94,9 +94,10 @@ const CHANNEL_LABELS = {
  * @returns {string}
  */
 export function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) =>
-        values[Number(index)] === undefined ? match : values[Number(index)]
-    );
+    return label.replace(/\{(\d+)\}/g, (match, index) => {
+        const value = values[Number(index)];
+        return value === undefined ? match : value;
+    });
 }
 
 /** @param {string | null} status */

@@ -112,9 +112,18 @@ describe('Flex_Record_Selection__c', () => {
 
     it('builds messages the schema accepts', () => {
         const built = [
-            selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact', recordName: 'Ada', taskSid: TASK }),
+            selectMessage({
+                recordId: CONTACT_ID,
+                objectApiName: 'Contact',
+                recordName: 'Ada',
+                taskSid: TASK
+            }),
             selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact' }),
-            selectMessage({ recordId: CONTACT_ID, objectApiName: 'Contact', recordName: 'y'.repeat(300) }),
+            selectMessage({
+                recordId: CONTACT_ID,
+                objectApiName: 'Contact',
+                recordName: 'y'.repeat(300)
+            }),
             clearMessage(TASK),
             clearMessage(null),
             syncMessage()
@@ -133,15 +142,27 @@ describe('Flex_Record_Selection__c', () => {
             const bySchema = schemaAcceptsSelection(variant);
             const byCode = validateSelectionMessage(variant).ok;
             // The code also checks the 18-character checksum, which a schema cannot express.
-            const checksumOnly = bySchema && typeof variant.recordId === 'string' && !isSalesforceId(variant.recordId);
-            expect({ variant, accepted: byCode }).toEqual({ variant, accepted: bySchema && !checksumOnly });
+            const checksumOnly =
+                bySchema &&
+                typeof variant.recordId === 'string' &&
+                !isSalesforceId(variant.recordId);
+            expect({ variant, accepted: byCode }).toEqual({
+                variant,
+                accepted: bySchema && !checksumOnly
+            });
         });
     });
 
     it.each([
         [{ ...syncMessage(), action: 'delete' }, 'action is not select, clear or sync'],
-        [{ ...syncMessage(), recordId: CONTACT_ID }, 'recordId, objectApiName and recordName must be null for sync'],
-        [{ ...selectMessage({ recordId: '003000000000001ZZZ', objectApiName: 'Contact' }) }, 'recordId is not a valid Salesforce ID'],
+        [
+            { ...syncMessage(), recordId: CONTACT_ID },
+            'recordId, objectApiName and recordName must be null for sync'
+        ],
+        [
+            { ...selectMessage({ recordId: '003000000000001ZZZ', objectApiName: 'Contact' }) },
+            'recordId is not a valid Salesforce ID'
+        ],
         [{ ...syncMessage(), sneaky: 1 }, 'unknown field sneaky'],
         ['select', 'message is not an object']
     ])('explains why %j is refused', (message, reason) => {
@@ -157,15 +178,27 @@ describe('Flex_Interaction__c', () => {
     });
 
     it('agrees with the schema on every mutation of every example', () => {
-        const variants = interactionSchema.examples.flatMap((example) => mutations(example, PROBES));
+        const variants = interactionSchema.examples.flatMap((example) =>
+            mutations(example, PROBES)
+        );
         variants.push({
             ...interactionSchema.examples[0],
-            candidates: Array.from({ length: 201 }, () => ({ recordId: CONTACT_ID, objectApiName: 'Contact', name: null }))
+            candidates: Array.from({ length: 201 }, () => ({
+                recordId: CONTACT_ID,
+                objectApiName: 'Contact',
+                name: null
+            }))
         });
         variants.forEach((variant) => {
             const bySchema = schemaAcceptsInteraction(variant);
-            const ids = [variant.selected?.recordId, ...(Array.isArray(variant.candidates) ? variant.candidates : []).map((c) => c?.recordId)];
-            const checksumOnly = bySchema && ids.some((id) => typeof id === 'string' && !isSalesforceId(id));
+            const ids = [
+                variant.selected?.recordId,
+                ...(Array.isArray(variant.candidates) ? variant.candidates : []).map(
+                    (c) => c?.recordId
+                )
+            ];
+            const checksumOnly =
+                bySchema && ids.some((id) => typeof id === 'string' && !isSalesforceId(id));
             expect({ variant, accepted: validateInteractionMessage(variant).ok }).toEqual({
                 variant,
                 accepted: bySchema && !checksumOnly
@@ -182,7 +215,9 @@ describe('Flex_Interaction__c', () => {
         expect(
             validateInteractionMessage({
                 ...example,
-                candidates: [{ recordId: '003000000000001ZZZ', objectApiName: 'Contact', name: 'x' }]
+                candidates: [
+                    { recordId: '003000000000001ZZZ', objectApiName: 'Contact', name: 'x' }
+                ]
             })
         ).toEqual({ ok: false, error: 'candidates[0].recordId is not a valid Salesforce ID' });
     });
