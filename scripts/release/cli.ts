@@ -1,0 +1,102 @@
+// Release-manager entry point: npm run org:create, org:smoke, org:delete, package:create,
+// package:version, package:promote, package:install (see docs/release.md). Runs the steps of a
+// flow from plan.ts with the project's own sf CLI.
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import {
+    DEFAULT_OPTIONS,
+    FLOWS,
+    fill,
+    pick,
+    toArgv,
+    type FlowName,
+    type ReleaseOptions
+} from './plan.ts';
+
+const SF_ENV = {
+    ...process.env,
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true'
+};
+
+const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+        alias: { type: 'string', default: DEFAULT_OPTIONS.alias },
+        'duration-days': { type: 'string', default: DEFAULT_OPTIONS.durationDays },
+        'sfdx-url-file': { type: 'string', default: DEFAULT_OPTIONS.devHubAuthFile },
+        package: { type: 'string', default: DEFAULT_OPTIONS.packageVersionId },
+        'skip-open': { type: 'boolean', default: false }
+    }
+});
+
+const flowName = positionals[0] as FlowName;
+if (!(flowName in FLOWS)) {
+    console.error(
+        `Usage: node scripts/release/cli.ts <${Object.keys(FLOWS).join('|')}> [--alias A] [--duration-days N] [--package 04t…] [--skip-open]`
+    );
+    process.exit(2);
+}
+const options: ReleaseOptions = {
+    alias: values.alias,
+    durationDays: values['duration-days'],
+    devHubAuthFile: values['sfdx-url-file'],
+    packageVersionId: values.package,
+    open: !values['skip-open']
+};
+if (
+    (flowName === 'install' || flowName === 'version-promote') &&
+    !/^04t[a-zA-Z0-9]{12,15}$/.test(options.packageVersionId)
+) {
+    console.error(`${flowName} needs --package with a package version ID (04t…).`);
+    process.exit(2);
+}
+
+const captured: Record<string, string> = {};
+for (const step of FLOWS[flowName](options)) {
+    const argv = toArgv(step, captured);
+    console.log(`\n▶ ${step.purpose}\n  sf ${argv.join(' ')}`);
+    const run = spawnSync('sf', argv, {
+        env: SF_ENV,
+        encoding: 'utf8',
+        stdio: step.capture || step.expect ? ['inherit', 'pipe', 'inherit'] : 'inherit'
+    });
+    if (run.error) {
+        console.error(
+            `Could not start sf (${run.error.message}). Run this through npm so the project's CLI is on PATH.`
+        );
+        process.exit(1);
+    }
+    if (step.capture) {
+        let answer: { result?: unknown; message?: string } = {};
+        try {
+            answer = JSON.parse(run.stdout || '{}');
+        } catch {
+            answer = { message: run.stdout };
+        }
+        captured[step.capture.name] = pick(answer.result, step.capture.path);
+        if (run.status !== 0) {
+            console.error(answer.message ?? run.stdout);
+        }
+    }
+    if (run.status !== 0) {
+        console.error(`✗ ${step.purpose} failed (sf exited ${run.status}).`);
+        process.exit(run.status ?? 1);
+    }
+    if (step.expect) {
+        const actual = captured[step.expect.name] ?? '';
+        const ok =
+            step.expect.equals === undefined
+                ? actual !== ''
+                : actual === fill(step.expect.equals, captured);
+        if (!ok) {
+            console.error(`✗ ${step.expect.message}.`);
+            process.exit(1);
+        }
+    }
+    if (step.capture) {
+        console.log(`  ${step.capture.name} = ${captured[step.capture.name]}`);
+    }
+}
+console.log(`\n✓ ${flowName} done.`);
