@@ -11,6 +11,7 @@ module.exports = {
         ...(jestConfig.setupFilesAfterEnv ?? []),
         '<rootDir>/force-app/test/jest-setup.js'
     ],
+    roots: ['<rootDir>/force-app'],
     testPathIgnorePatterns: [
         '<rootDir>/node_modules/',
         '<rootDir>/.localdevserver',

@@ -86,13 +86,21 @@ export async function validateProject(root: string): Promise<ValidationReport> {
 
     const byType = (type: string) =>
         components.filter((c) => c.type.name === type && c.xml && parsed.has(c.xml));
-    const rootOf = (xml: string | undefined) => parsed.get(xml ?? '')!.root;
+    const rootOf = (xml: string | undefined): XmlElement => {
+        const entry = parsed.get(xml ?? '');
+        if (!entry) {
+            throw new Error(`${xml} was not parsed`);
+        }
+        return entry.root;
+    };
 
     // 3. Call centers.
-    const callCenters = byType('CallCenter').map((c) => readCallCenter(rootOf(c.xml), c.fullName));
-    callCenters.forEach((callCenter, i) => {
-        const file = rel(byType('CallCenter')[i].xml!);
-        problems.push(...checkCallCenter(callCenter).map((p) => `${file}: ${p}`));
+    const callCenters = byType('CallCenter').map((component) => {
+        const callCenter = readCallCenter(rootOf(component.xml), component.fullName);
+        problems.push(
+            ...checkCallCenter(callCenter).map((p) => `${rel(component.xml ?? '')}: ${p}`)
+        );
+        return callCenter;
     });
 
     // 4. Message channels equal the contract.
@@ -178,7 +186,8 @@ async function checkReferences(
         }
     }
     for (const bundle of bundles) {
-        for (const file of (await walk(bundle.content!)).filter(
+        const bundleDir = bundle.content ?? path.dirname(bundle.xml ?? '');
+        for (const file of (await walk(bundleDir)).filter(
             (f) => f.endsWith('.js') && !f.includes('__tests__')
         )) {
             const source = await readFile(file, 'utf8');
@@ -202,10 +211,9 @@ async function checkReferences(
         const targets = childrenNamed(childrenNamed(meta, 'targets')[0] ?? meta, 'target').map(
             (t) => t.text
         );
-        const js = await readFile(
-            path.join(bundle.content!, `${bundle.fullName}.js`),
-            'utf8'
-        ).catch(() => '');
+        const js = await readFile(path.join(bundleDir, `${bundle.fullName}.js`), 'utf8').catch(
+            () => ''
+        );
         for (const config of childrenNamed(
             childrenNamed(meta, 'targetConfigs')[0] ?? meta,
             'targetConfig'

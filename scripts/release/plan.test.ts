@@ -54,7 +54,8 @@ describe('plan helpers', () => {
     it('builds argv with filled placeholders and --json for steps that read results', () => {
         const step = FLOWS['scratch-org'](sampleOptions).find(
             (s) => s.command === 'data update record'
-        )!;
+        );
+        assert.ok(step);
         assert.deepEqual(toArgv(step, { userId: '005A', callCenterId: '04vB' }), [
             'data',
             'update',
