@@ -6,7 +6,10 @@ export const DEFAULT_OBJECT_API_NAMES = 'Contact,Lead,Account,Case,Opportunity';
 
 const OBJECT_API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
-// Standard objects whose display name is not the Name field.
+/**
+ * Standard objects whose display name is not the Name field.
+ * @type {Record<string, string>}
+ */
 const NAME_FIELDS = {
     Case: 'CaseNumber',
     Contract: 'ContractNumber',
