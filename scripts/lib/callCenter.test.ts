@@ -34,32 +34,19 @@ describe('call center rules', () => {
         assert.deepEqual(checkCallCenter(callCenter(VALID)), []);
     });
 
-    for (const [height, ok] of [
-        ['239', false],
-        ['240', true],
-        ['2560', true],
-        ['2561', false],
-        ['80a', false]
+    for (const [item, value, ok] of [
+        ['reqSoftphoneHeight', '239', false],
+        ['reqSoftphoneHeight', '240', true],
+        ['reqSoftphoneHeight', '2560', true],
+        ['reqSoftphoneHeight', '2561', false],
+        ['reqSoftphoneHeight', '80a', false],
+        ['reqSoftphoneWidth', '199', false],
+        ['reqSoftphoneWidth', '200', true],
+        ['reqSoftphoneWidth', '1920', true],
+        ['reqSoftphoneWidth', '1921', false]
     ] as const) {
-        it(`height ${height} is ${ok ? 'inside' : 'outside'} Lightning's limits`, () => {
-            assert.equal(
-                checkCallCenter(callCenter({ ...VALID, reqSoftphoneHeight: height })).length === 0,
-                ok
-            );
-        });
-    }
-
-    for (const [width, ok] of [
-        ['199', false],
-        ['200', true],
-        ['1920', true],
-        ['1921', false]
-    ] as const) {
-        it(`width ${width} is ${ok ? 'inside' : 'outside'} Lightning's limits`, () => {
-            assert.equal(
-                checkCallCenter(callCenter({ ...VALID, reqSoftphoneWidth: width })).length === 0,
-                ok
-            );
+        it(`${item} ${value} is ${ok ? 'inside' : 'outside'} Lightning's limits`, () => {
+            assert.equal(checkCallCenter(callCenter({ ...VALID, [item]: value })).length === 0, ok);
         });
     }
 

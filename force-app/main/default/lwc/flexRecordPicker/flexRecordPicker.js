@@ -48,7 +48,8 @@ export default class FlexRecordPicker extends LightningElement {
     interaction = null;
     /** @type {{action: string, recordId: string | null, taskSid: string | null} | null} */
     pending = null;
-    noAnswer = false;
+    /** The request Flex did not answer in time; cleared when Flex answers it after all. */
+    unanswered = null;
     /** @type {{recordId: string, objectApiName: string} | null} record open in the console */
     pageRecord = null;
     /** @type {{recordId: string, objectApiName: string} | null} choice waiting for its name */
@@ -122,19 +123,23 @@ export default class FlexRecordPicker extends LightningElement {
             return;
         }
         const interaction = result.value;
-        const pending = this.pending;
-        if (pending && pending.taskSid !== interaction.taskSid) {
+        if (this.pending && this.answers(interaction, this.pending)) {
             this.settle();
-        } else if (pending && (interaction.error || this.confirms(pending, interaction))) {
-            this.settle();
+        }
+        if (this.unanswered && this.answers(interaction, this.unanswered)) {
+            this.unanswered = null;
         }
         this.interaction = interaction;
     }
 
-    confirms(pending, interaction) {
-        return pending.action === 'clear'
+    /** True when the message ends the wait for a request: applied, refused, or another task. */
+    answers(interaction, request) {
+        if (request.taskSid !== interaction.taskSid || interaction.error) {
+            return true;
+        }
+        return request.action === 'clear'
             ? interaction.selected === null
-            : sameRecordId(interaction.selected?.recordId, pending.recordId);
+            : sameRecordId(interaction.selected?.recordId, request.recordId);
     }
 
     settle() {
@@ -175,7 +180,7 @@ export default class FlexRecordPicker extends LightningElement {
 
     resolveNameThenSend(record) {
         if (!this.controlsDisabled) {
-            this.noAnswer = false;
+            this.unanswered = null;
             this.nameLookup = { recordId: record.recordId, objectApiName: record.objectApiName };
             this.startConfirmTimer();
         }
@@ -196,7 +201,7 @@ export default class FlexRecordPicker extends LightningElement {
         if (!this.hasInteraction || this.pending) {
             return;
         }
-        this.noAnswer = false;
+        this.unanswered = null;
         this.pending = {
             action: message.action,
             recordId: message.recordId,
@@ -212,9 +217,13 @@ export default class FlexRecordPicker extends LightningElement {
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.confirmTimer = setTimeout(() => {
             this.confirmTimer = null;
+            this.unanswered = this.pending ?? {
+                action: 'select',
+                recordId: this.nameLookup?.recordId ?? null,
+                taskSid: this.interaction?.taskSid ?? null
+            };
             this.pending = null;
             this.nameLookup = null;
-            this.noAnswer = true;
         }, CONFIRM_TIMEOUT_MS);
     }
 
@@ -271,7 +280,7 @@ export default class FlexRecordPicker extends LightningElement {
     }
 
     get errorText() {
-        if (this.noAnswer) {
+        if (this.unanswered) {
             return this.labels.noAnswer;
         }
         const error = this.hasInteraction ? this.interaction.error : null;

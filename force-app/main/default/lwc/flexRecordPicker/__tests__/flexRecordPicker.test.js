@@ -336,6 +336,41 @@ describe('c-flex-record-picker', () => {
             expect(publishedSelections().filter((m) => m.action === 'select')).toHaveLength(2);
         });
 
+        it('takes back the no-answer message when Flex confirms late', async () => {
+            jest.useFakeTimers();
+            const element = mount();
+            await flexPublishes(interaction());
+            element.shadowRoot.querySelector('[data-id="candidates"] button').click();
+            jest.advanceTimersByTime(CONFIRM_TIMEOUT_MS);
+            await Promise.resolve();
+            expect(text(element, 'error')).toBe('c.FlexPicker_NoAnswer');
+            await flexPublishes(interaction({ status: 'wrapping' }));
+            expect(text(element, 'error')).toBe('c.FlexPicker_NoAnswer');
+            await flexPublishes(interaction({ selected: CONTACT }));
+            expect($(element, 'error')).toBeNull();
+            expect(text(element, 'selected')).toBe('Ada Lovelace (Contact)');
+        });
+
+        it('gives up on a name lookup that never answers', async () => {
+            jest.useFakeTimers();
+            const element = mount();
+            await flexPublishes(interaction());
+            CurrentPageReference.emit({
+                type: 'standard__recordPage',
+                attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account' }
+            });
+            await Promise.resolve();
+            $(element, 'use-this-record').click();
+            await Promise.resolve();
+            expect(text(element, 'pending')).toBe('c.FlexPicker_Pending');
+            jest.advanceTimersByTime(CONFIRM_TIMEOUT_MS);
+            await Promise.resolve();
+            expect($(element, 'pending')).toBeNull();
+            expect(text(element, 'error')).toBe('c.FlexPicker_NoAnswer');
+            expect(publishedSelections().map((m) => m.action)).toEqual(['sync']);
+            expect($(element, 'use-this-record').disabled).toBe(false);
+        });
+
         it('drops the wait when Flex switches to another task', async () => {
             const element = mount();
             await flexPublishes(interaction());
