@@ -92,6 +92,17 @@ function mount(props = {}) {
     return element;
 }
 
+/** The console shows an Account; the agent clicks Use this record. */
+async function openAccountAndUseIt(element) {
+    CurrentPageReference.emit({
+        type: 'standard__recordPage',
+        attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account' }
+    });
+    await Promise.resolve();
+    element.shadowRoot.querySelector('[data-id="use-this-record"]').click();
+    await Promise.resolve();
+}
+
 const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
 const text = (element, id) => $(element, id)?.textContent.trim();
 
@@ -355,13 +366,7 @@ describe('c-flex-record-picker', () => {
             jest.useFakeTimers();
             const element = mount();
             await flexPublishes(interaction());
-            CurrentPageReference.emit({
-                type: 'standard__recordPage',
-                attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account' }
-            });
-            await Promise.resolve();
-            $(element, 'use-this-record').click();
-            await Promise.resolve();
+            await openAccountAndUseIt(element);
             expect(text(element, 'pending')).toBe('c.FlexPicker_Pending');
             jest.advanceTimersByTime(CONFIRM_TIMEOUT_MS);
             await Promise.resolve();
@@ -441,13 +446,7 @@ describe('c-flex-record-picker', () => {
         it('still links the record when its name cannot be read', async () => {
             const element = mount();
             await flexPublishes(interaction());
-            CurrentPageReference.emit({
-                type: 'standard__recordPage',
-                attributes: { recordId: ACCOUNT_ID, objectApiName: 'Account' }
-            });
-            await Promise.resolve();
-            $(element, 'use-this-record').click();
-            await Promise.resolve();
+            await openAccountAndUseIt(element);
             getRecord.error();
             await Promise.resolve();
             expect(lastSelection()).toMatchObject({
