@@ -5,7 +5,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { toImportXml, validateProject } from './lib/validateProject.ts';
+import { toImportXml } from './lib/callCenter.ts';
+import { validateProject } from './lib/validateProject.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');

@@ -3,7 +3,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { toImportXml, validateProject, type ValidationReport } from './validateProject.ts';
+import { toImportXml } from './callCenter.ts';
+import { validateProject, type ValidationReport } from './validateProject.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CALL_CENTER = 'force-app/main/default/callCenters/Twilio_Flex.callCenter-meta.xml';
@@ -202,6 +203,16 @@ describe('broken metadata is caught', () => {
             LABELS,
             (t) => t.replace('Card title of the Flex record picker.', 'x'.repeat(81)),
             /FlexPicker_Title: shortDescription has 81 characters, at most 80/
+        ],
+        [
+            'a utility item whose component has no targets at all',
+            UTILITY_BAR,
+            (t) =>
+                t.replace(
+                    '<componentName>c:flexRecordPicker</componentName>',
+                    '<componentName>c:flexContract</componentName>'
+                ),
+            /uses c:flexContract, which does not target lightning__UtilityBar/
         ],
         [
             'a test file that .forceignore no longer keeps out of the package',

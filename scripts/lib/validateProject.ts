@@ -10,9 +10,9 @@ import {
     MetadataConverter,
     type SourceComponent
 } from '@salesforce/source-deploy-retrieve';
-import { checkCallCenter, readCallCenter, toImportXml, type CallCenter } from './callCenter.ts';
+import { checkCallCenter, generalItems, readCallCenter, type CallCenter } from './callCenter.ts';
 import { checkElement, knownType } from './metadataSchema.ts';
-import { childText, childrenNamed, parseXml, xmlSyntaxError, type XmlElement } from './xml.ts';
+import { childText, childrenNamed, parseXml, type XmlElement } from './xml.ts';
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const LABEL_MAX = { shortDescription: 80, value: 1000 };
@@ -36,9 +36,11 @@ async function walk(dir: string): Promise<string[]> {
     return files.flat();
 }
 
-interface ParsedFile {
-    file: string;
-    root: XmlElement;
+/** The <target> names of an LWC bundle's metadata file. */
+function targetsOf(bundleMeta: XmlElement): string[] {
+    return childrenNamed(bundleMeta, 'targets').flatMap((targets) =>
+        childrenNamed(targets, 'target').map((t) => t.text)
+    );
 }
 
 /** Checks the project rooted at `root` (the folder holding sfdx-project.json). */
@@ -49,14 +51,12 @@ export async function validateProject(root: string): Promise<ValidationReport> {
 
     // 1. Well-formed XML everywhere, tests and mocks included.
     const xmlFiles = (await walk(sourceDir)).filter((f) => f.endsWith('.xml'));
-    const parsed = new Map<string, ParsedFile>();
+    const parsed = new Map<string, XmlElement>();
     for (const file of xmlFiles) {
-        const text = await readFile(file, 'utf8');
-        const syntaxError = xmlSyntaxError(text);
-        if (syntaxError) {
-            problems.push(`${rel(file)}: malformed XML, ${syntaxError}`);
-        } else {
-            parsed.set(file, { file, root: parseXml(text) });
+        try {
+            parsed.set(file, parseXml(await readFile(file, 'utf8')));
+        } catch (error) {
+            problems.push(`${rel(file)}: ${(error as Error).message}`);
         }
     }
 
@@ -65,33 +65,33 @@ export async function validateProject(root: string): Promise<ValidationReport> {
     const components = componentSet.getSourceComponents().toArray();
     for (const component of components) {
         const xml = component.xml;
-        const entry = xml ? parsed.get(xml) : undefined;
-        if (!xml || !entry) {
+        const element = xml ? parsed.get(xml) : undefined;
+        if (!xml || !element) {
             continue;
         }
         const typeName = component.type.name;
-        if (entry.root.name !== typeName) {
-            problems.push(`${rel(xml)}: root element is ${entry.root.name}, expected ${typeName}`);
+        if (element.name !== typeName) {
+            problems.push(`${rel(xml)}: root element is ${element.name}, expected ${typeName}`);
             continue;
         }
-        if (entry.root.attributes.xmlns !== METADATA_NAMESPACE) {
+        if (element.attributes.xmlns !== METADATA_NAMESPACE) {
             problems.push(`${rel(xml)}: root element must declare xmlns="${METADATA_NAMESPACE}"`);
         }
         if (!knownType(typeName)) {
             problems.push(`${rel(xml)}: ${typeName} is not in the Metadata API type table`);
             continue;
         }
-        problems.push(...checkElement(entry.root, typeName).map((p) => `${rel(xml)}: ${p}`));
+        problems.push(...checkElement(element, typeName).map((p) => `${rel(xml)}: ${p}`));
     }
 
     const byType = (type: string) =>
         components.filter((c) => c.type.name === type && c.xml && parsed.has(c.xml));
     const rootOf = (xml: string | undefined): XmlElement => {
-        const entry = parsed.get(xml ?? '');
-        if (!entry) {
+        const element = parsed.get(xml ?? '');
+        if (!element) {
             throw new Error(`${xml} was not parsed`);
         }
-        return entry.root;
+        return element;
     };
 
     // 3. Call centers.
@@ -208,9 +208,7 @@ async function checkReferences(
         }
         // Design attributes must be public properties of the component.
         const meta = rootOf(bundle.xml);
-        const targets = childrenNamed(childrenNamed(meta, 'targets')[0] ?? meta, 'target').map(
-            (t) => t.text
-        );
+        const targets = targetsOf(meta);
         const js = await readFile(path.join(bundleDir, `${bundle.fullName}.js`), 'utf8').catch(
             () => ''
         );
@@ -271,18 +269,13 @@ async function checkReferences(
             );
             if (componentName.startsWith('c:')) {
                 const bundle = bundles.find((b) => b.fullName === componentName.slice(2));
-                const bundleTargets = bundle
-                    ? childrenNamed(childrenNamed(rootOf(bundle.xml), 'targets')[0], 'target').map(
-                          (t) => t.text
-                      )
-                    : [];
                 if (!bundle) {
                     problems.push(
                         `flexipage ${page.fullName} uses ${componentName}, which does not exist`
                     );
                 } else if (
                     childText(rootOf(page.xml), 'type') === 'UtilityBar' &&
-                    !bundleTargets.includes('lightning__UtilityBar')
+                    !targetsOf(rootOf(bundle.xml)).includes('lightning__UtilityBar')
                 ) {
                     problems.push(
                         `flexipage ${page.fullName} uses ${componentName}, which does not target lightning__UtilityBar`
@@ -291,9 +284,7 @@ async function checkReferences(
             }
             if (componentName === 'opencti:softPhone') {
                 for (const callCenter of callCenters) {
-                    const general = new Map(
-                        callCenter.sections.flatMap((s) => s.items.map((i) => [i.name, i.value]))
-                    );
+                    const general = generalItems(callCenter);
                     for (const [decorator, item] of [
                         ['height', 'reqSoftphoneHeight'],
                         ['width', 'reqSoftphoneWidth']
@@ -348,5 +339,3 @@ async function convertAndInspect(
         await rm(outputDirectory, { recursive: true, force: true });
     }
 }
-
-export { toImportXml };

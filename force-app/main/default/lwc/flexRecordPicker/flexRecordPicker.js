@@ -305,7 +305,7 @@ export default class FlexRecordPicker extends LightningElement {
     }
 
     get hasCandidates() {
-        return this.candidates.length > 0;
+        return this.hasInteraction && this.interaction.candidates.length > 0;
     }
 
     get currentRecord() {
