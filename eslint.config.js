@@ -4,12 +4,14 @@ import js from '@eslint/js';
 import globals from 'globals';
 import jestPlugin from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
 const lwcFiles = ['force-app/**/lwc/**/*.js'];
+const pluginFiles = ['flex-plugin/src/**/*.{ts,tsx}'];
 
 export default [
     {
@@ -19,7 +21,10 @@ export default [
             'coverage/**',
             '.sf/**',
             '.sfdx/**',
-            'flex-plugin/**'
+            'flex-plugin/node_modules/**',
+            'flex-plugin/build/**',
+            'flex-plugin/coverage/**',
+            'flex-plugin/stubs/**'
         ]
     },
     ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcFiles })),
@@ -39,6 +44,73 @@ export default [
     {
         files: ['scripts/**/*.ts', '*.ts'],
         languageOptions: { globals: globals.node }
+    },
+    ...tseslint.configs.strict.map((config) => ({ ...config, files: pluginFiles })),
+    {
+        files: pluginFiles,
+        languageOptions: { globals: globals.browser },
+        plugins: { 'react-hooks': reactHooks },
+        rules: {
+            ...reactHooks.configs.recommended.rules,
+            // Nothing lets markup or code in through a string.
+            'no-eval': 'error',
+            'no-implied-eval': 'error',
+            'no-new-func': 'error',
+            'no-restricted-properties': [
+                'error',
+                { property: 'innerHTML', message: 'Use textContent or React children.' },
+                { property: 'outerHTML', message: 'Use textContent or React children.' },
+                { property: 'insertAdjacentHTML', message: 'Use DOM nodes or React.' }
+            ],
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+                    message: 'No raw HTML in the plugin.'
+                },
+                {
+                    selector:
+                        "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",
+                    message: 'postMessage needs an exact target origin.'
+                }
+            ]
+        }
+    },
+    {
+        // One module is the Open CTI boundary: nothing else touches window.sforce.
+        files: pluginFiles,
+        ignores: [
+            'flex-plugin/src/opencti/openCti.ts',
+            'flex-plugin/src/**/*.test.ts',
+            'flex-plugin/src/test/**'
+        ],
+        rules: {
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: "MemberExpression[property.name='sforce']",
+                    message: 'Only src/opencti/openCti.ts touches window.sforce.'
+                },
+                {
+                    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+                    message: 'No raw HTML in the plugin.'
+                },
+                {
+                    selector:
+                        "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",
+                    message: 'postMessage needs an exact target origin.'
+                }
+            ]
+        }
+    },
+    {
+        files: ['flex-plugin/src/**/*.test.{ts,tsx}', 'flex-plugin/src/test/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser, ...globals.jest } }
+    },
+    {
+        files: ['flex-plugin/*.js', 'flex-plugin/public/*.js'],
+        ...js.configs.recommended,
+        languageOptions: { sourceType: 'commonjs', globals: globals.node }
     },
     {
         files: ['*.js', '*.cjs', '.ci/**/*.js'],

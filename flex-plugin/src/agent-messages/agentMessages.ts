@@ -1,0 +1,99 @@
+/*
+ * Everything the agent reads, as Flex strings (manager.strings), so a contact center can translate
+ * or reword them like any Flex text. Notifications are registered with Flex's Notifications API.
+ * Plain {{name}} placeholders; values are inserted as text, never as HTML.
+ */
+import type * as Flex from '@twilio/flex-ui';
+
+export const AGENT_STRINGS = {
+    SfConfigInvalid:
+        'Salesforce integration is off: the setting {{key}} {{problem}}. Ask your Flex administrator to correct it.',
+    SfUnavailable:
+        'Salesforce features are off: Flex could not connect to Salesforce ({{reason}}). Calls and chats still work.',
+    SfFeatureUnavailable: 'Salesforce {{feature}} is off: {{reason}}. Calls and chats still work.',
+    SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
+    SfDialOnCall: 'Finish your current call before calling {{number}}.',
+    SfDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',
+    SfDialOffline: 'You are offline. Change your status before calling {{number}}.',
+    SfDialFailed: 'Flex could not start the call to {{number}}. Try again.',
+    SfScreenPopFailed:
+        'Salesforce did not open the customer record ({{reason}}). Look the customer up in Salesforce.',
+    SfLinkFailed: 'Flex could not link the record to this interaction. Try again.',
+    SfSelectionInvalid: 'Flex refused the choice: the message from Salesforce was not valid.',
+    SfSelectionBadId: 'Flex refused the choice: it is not a valid Salesforce record ID.',
+    SfSelectionUnknownTask:
+        'Flex refused the choice: that interaction is not open in Flex any more.',
+    SfSelectionNoTask: 'Select an interaction in Flex first, then choose its record.',
+    SfChooserTitle: 'Which Salesforce record is this?',
+    SfChooserHint:
+        'Salesforce found several records. Choose here or in the Salesforce record picker.',
+    SfChooserNone: 'None of these',
+    SfChooserLinked: 'Linked to {{name}}',
+    SfChooserNoneChosen: 'No record linked',
+    SfChooserSaving: 'Saving…'
+} as const;
+
+export type AgentStringKey = keyof typeof AGENT_STRINGS;
+
+/** Adds the defaults without overwriting what a deployment already set (translations). */
+export function registerAgentStrings(strings: Record<string, string>): void {
+    for (const [key, text] of Object.entries(AGENT_STRINGS)) {
+        if (typeof strings[key] !== 'string') {
+            strings[key] = text;
+        }
+    }
+}
+
+/** Fills {{name}} placeholders with plain text. */
+export function formatAgentString(
+    strings: Record<string, string>,
+    key: AgentStringKey,
+    context: Record<string, string> = {}
+): string {
+    const template = typeof strings[key] === 'string' ? strings[key] : AGENT_STRINGS[key];
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => context[name] ?? '');
+}
+
+export type NotificationLevel = 'error' | 'warning' | 'info';
+
+const LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
+    SfConfigInvalid: 'error',
+    SfUnavailable: 'warning',
+    SfFeatureUnavailable: 'warning',
+    SfDialInvalidNumber: 'warning',
+    SfDialOnCall: 'warning',
+    SfDialPending: 'warning',
+    SfDialOffline: 'warning',
+    SfDialFailed: 'error',
+    SfScreenPopFailed: 'warning',
+    SfLinkFailed: 'error'
+};
+
+export type Notify = (key: AgentStringKey, context?: Record<string, string>) => void;
+
+/**
+ * A notifier over Flex's Notifications: each message is registered once under its string key
+ * (content = the template key, so Flex renders the possibly translated text) and shown with context.
+ */
+export function flexNotifier(
+    flex: Pick<typeof Flex, 'Notifications' | 'NotificationType'>
+): Notify {
+    const types = {
+        error: flex.NotificationType.error,
+        warning: flex.NotificationType.warning,
+        info: flex.NotificationType.information
+    };
+    for (const [key, level] of Object.entries(LEVELS)) {
+        if (!flex.Notifications.registeredNotifications.has(key)) {
+            flex.Notifications.registerNotification({
+                id: key,
+                content: key,
+                type: types[level],
+                timeout: 8000
+            });
+        }
+    }
+    return (key, context = {}) => {
+        flex.Notifications.showNotification(key, context);
+    };
+}

@@ -1,0 +1,65 @@
+/*
+ * The LMS contract, imported from the Salesforce package itself so that the record picker and this
+ * plugin run the very same validators (the JSON Schemas in contracts/lms/ are the source of truth;
+ * the package's tests prove flexContract.js agrees with them). This module only adds TypeScript types.
+ */
+import * as contract from '../../../force-app/main/default/lwc/flexContract/flexContract.js';
+
+export interface RecordRef {
+    recordId: string;
+    objectApiName: string;
+    name: string | null;
+}
+
+export type SelectionErrorCode =
+    'INVALID_MESSAGE' | 'INVALID_RECORD_ID' | 'UNKNOWN_TASK' | 'ATTRIBUTE_WRITE_FAILED';
+
+export interface ContractError {
+    code: SelectionErrorCode;
+    message: string;
+}
+
+export type InteractionStatus = 'pending' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
+export type Direction = 'inbound' | 'outbound';
+
+export interface InteractionMessage {
+    taskSid: string | null;
+    status: InteractionStatus | null;
+    direction: Direction | null;
+    channel: string | null;
+    customer: string | null;
+    candidates: RecordRef[];
+    selected: RecordRef | null;
+    error: ContractError | null;
+}
+
+export interface SelectionMessage {
+    action: 'select' | 'clear' | 'sync';
+    recordId: string | null;
+    objectApiName: string | null;
+    recordName: string | null;
+    taskSid: string | null;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const isSalesforceId: (value: unknown) => value is string = contract.isSalesforceId as (
+    value: unknown
+) => value is string;
+export const toId18: (id: string) => string = contract.toId18;
+export const sameRecordId: (a: string | null | undefined, b: string | null | undefined) => boolean =
+    contract.sameRecordId;
+export const validateSelectionMessage = contract.validateSelectionMessage as (
+    message: unknown
+) => Validation<SelectionMessage>;
+export const validateInteractionMessage = contract.validateInteractionMessage as (
+    message: unknown
+) => Validation<InteractionMessage>;
+export const INTERACTION_STATUSES: readonly InteractionStatus[] =
+    contract.INTERACTION_STATUSES as readonly InteractionStatus[];
+
+/** Same rule as the contract's objectApiName: what Salesforce allows for an object API name. */
+export const OBJECT_API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+export const TASK_SID = /^WT[0-9a-f]{32}$/;
+export const MAX_NAME_LENGTH = 255;
+export const MAX_CANDIDATES = 200;

@@ -1,0 +1,178 @@
+import type { Logger } from './context';
+import { startIntegration, type Integration } from './startIntegration';
+import {
+    createHarness,
+    dismissAllNotifications,
+    embedIn,
+    installOpenCti,
+    SALESFORCE_ORIGIN,
+    settle,
+    shownNotifications
+} from '../test/flexHarness';
+
+const quietLog = (): Logger & { lines: string[] } => {
+    const lines: string[] = [];
+    return {
+        lines,
+        info: (m) => lines.push(`info ${m}`),
+        warn: (m) => lines.push(`warn ${m}`),
+        error: (m) => lines.push(`error ${m}`)
+    };
+};
+
+let running: Integration | null = null;
+afterEach(() => {
+    running?.stop();
+    running = null;
+    dismissAllNotifications();
+    installOpenCti(null);
+    document.head.replaceChildren();
+});
+
+const enabled = { salesforce_integration: { enabled: true } };
+
+test('without the configuration section it stays off, silently for the agent', async () => {
+    const h = createHarness({});
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    const log = quietLog();
+    expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
+    expect(shownNotifications()).toEqual([]);
+    expect(h.openCti.calls).toEqual([]);
+    expect(log.lines).toEqual([expect.stringMatching(/^info not configured/)]);
+});
+
+test('an invalid configuration names the key to the agent and stays off', async () => {
+    const h = createHarness({ salesforce_integration: { enabled: true, screenpop: true } });
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    const log = quietLog();
+    expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
+    expect(shownNotifications()).toEqual([
+        {
+            id: 'SfConfigInvalid',
+            context: {
+                key: 'salesforce_integration.screenpop',
+                problem: expect.stringMatching(/spelling/)
+            }
+        }
+    ]);
+    expect(log.lines).toEqual([
+        expect.stringMatching(/^error invalid configuration: salesforce_integration\.screenpop/)
+    ]);
+    expect(h.openCti.calls).toEqual([]);
+});
+
+test('enabled:false keeps it off', async () => {
+    const h = createHarness({ salesforce_integration: { enabled: false } });
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    expect(await startIntegration({ manager: h.manager, window, log: quietLog() })).toBeNull();
+    expect(h.openCti.calls).toEqual([]);
+});
+
+test('outside Salesforce it is off with one info line and no notification', async () => {
+    const h = createHarness(enabled);
+    embedIn(null);
+    const log = quietLog();
+    expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
+    expect(log.lines).toEqual([
+        expect.stringMatching(/^info off: Flex is not running inside a Salesforce softphone/)
+    ]);
+    expect(shownNotifications()).toEqual([]);
+    expect(document.head.querySelectorAll('script')).toHaveLength(0);
+});
+
+test.each([
+    'https://evil.force.com.example.net',
+    'https://force.com.attacker.io',
+    'http://x.lightning.force.com'
+])('a look-alike origin %s is refused: no script is loaded from it', async (origin) => {
+    const h = createHarness(enabled);
+    embedIn(origin);
+    expect(await startIntegration({ manager: h.manager, window, log: quietLog() })).toBeNull();
+    expect(document.head.querySelectorAll('script')).toHaveLength(0);
+    expect(shownNotifications().map((n) => n.id)).toEqual(['SfUnavailable']);
+});
+
+test('Open CTI failing to load turns the integration off and tells the agent why', async () => {
+    const h = createHarness(enabled);
+    embedIn(SALESFORCE_ORIGIN);
+    const started = startIntegration({ manager: h.manager, window, log: quietLog() });
+    const script = document.head.querySelector('script');
+    expect(script?.src).toBe(`${SALESFORCE_ORIGIN}/support/api/67.0/lightning/opencti_min.js`);
+    script?.dispatchEvent(new Event('error'));
+    expect(await started).toBeNull();
+    expect(shownNotifications()).toEqual([
+        { id: 'SfUnavailable', context: { reason: expect.stringContaining('could not load') } }
+    ]);
+});
+
+test('when everything is there it subscribes, enables click-to-dial and publishes the state', async () => {
+    const h = createHarness(enabled);
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    running = await startIntegration({ manager: h.manager, window, log: quietLog() });
+    await settle();
+    expect(running).not.toBeNull();
+    expect(h.openCti.subscriberCount('Flex_Record_Selection__c')).toBe(1);
+    expect(h.openCti.clickToDialEnabled).toBe(true);
+    const methods = h.openCti.calls.map((c) => c.method);
+    expect(methods.indexOf('enableClickToDial')).toBeLessThan(methods.indexOf('onClickToDial'));
+    expect(h.openCti.published).toEqual([
+        {
+            channelName: 'Flex_Interaction__c',
+            message: {
+                taskSid: null,
+                status: null,
+                direction: null,
+                channel: null,
+                customer: null,
+                candidates: [],
+                selected: null,
+                error: null
+            }
+        }
+    ]);
+    running?.stop();
+    running = null;
+    await settle();
+    expect(h.openCti.subscriberCount('Flex_Record_Selection__c')).toBe(0);
+});
+
+test('a Salesforce that refuses LMS leaves the other features working', async () => {
+    const h = createHarness(enabled);
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    h.openCti.failNext('subscribe', 1, { code: 'INVALID_PARAM', description: 'Unknown channel' });
+    running = await startIntegration({ manager: h.manager, window, log: quietLog() });
+    expect(running).not.toBeNull();
+    expect(h.openCti.clickToDialEnabled).toBe(true);
+    expect(shownNotifications()).toEqual([
+        {
+            id: 'SfFeatureUnavailable',
+            context: { feature: 'record selection', reason: 'Unknown channel' }
+        }
+    ]);
+});
+
+test('flags turn capabilities off', async () => {
+    const h = createHarness({
+        salesforce_integration: { enabled: true, click_to_dial: false, screen_pop: false }
+    });
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    running = await startIntegration({ manager: h.manager, window, log: quietLog() });
+    expect(h.openCti.callsOf('enableClickToDial')).toEqual([]);
+    expect(h.openCti.callsOf('onClickToDial')).toEqual([]);
+});
+
+test('agent strings are registered without overwriting a translation', async () => {
+    const h = createHarness(enabled);
+    (h.manager.strings as unknown as Record<string, string>).SfChooserNone = 'Aucun de ceux-ci';
+    embedIn(null);
+    await startIntegration({ manager: h.manager, window, log: quietLog() });
+    const strings = h.manager.strings as unknown as Record<string, string>;
+    expect(strings.SfChooserNone).toBe('Aucun de ceux-ci');
+    expect(strings.SfChooserTitle).toBe('Which Salesforce record is this?');
+});

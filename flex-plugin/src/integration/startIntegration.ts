@@ -1,0 +1,152 @@
+/*
+ * Starts the integration at plugin init: configuration, the Salesforce origin, Open CTI, then each
+ * capability the configuration turns on. Every way this can fail ends with the integration (or one
+ * capability) off, one clear line for the agent or admin, and Flex untouched.
+ */
+import * as Flex from '@twilio/flex-ui';
+import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
+import { registerClickToDial } from '../click-to-dial/registerClickToDial';
+import { parseIntegrationConfig } from '../config/integrationConfig';
+import { loadOpenCti, OpenCtiClient } from '../opencti/openCti';
+import { resolveSalesforceOrigin } from '../opencti/salesforceOrigin';
+import {
+    createRecordSelection,
+    registerRecordSelection,
+    type RecordSelection
+} from '../record-selection/registerRecordSelection';
+import { RecordChooser } from '../screen-pop/RecordChooser';
+import { registerScreenPop } from '../screen-pop/registerScreenPop';
+import { readFlexSnapshot } from '../tasks/flexState';
+import { TaskLinks } from '../tasks/taskLinks';
+import type { TaskLike } from '../tasks/taskView';
+import { consoleLogger, describeError, type IntegrationContext, type Logger } from './context';
+import * as React from 'react';
+
+export interface Integration {
+    readonly context: IntegrationContext;
+    /** Links records to tasks; the task-canvas chooser calls its applySelection. */
+    readonly selection: RecordSelection;
+    stop(): void;
+}
+
+export interface StartOptions {
+    manager: Flex.Manager;
+    window: Window;
+    log?: Logger;
+}
+
+const CHOOSER_KEY = 'salesforce-record-chooser';
+
+export async function startIntegration({
+    manager,
+    window: win,
+    log = consoleLogger
+}: StartOptions): Promise<Integration | null> {
+    const strings = manager.strings as unknown as Record<string, string>;
+    registerAgentStrings(strings);
+    const notify: Notify = flexNotifier(Flex);
+
+    // Flex merges ui_attributes (and appConfig.js locally) into manager.configuration; its type omits custom_data.
+    const { custom_data: customData } = manager.configuration as { custom_data?: unknown };
+    const parsed = parseIntegrationConfig(customData);
+    if (parsed.kind === 'absent') {
+        log.info('not configured (custom_data.salesforce_integration is missing): off');
+        return null;
+    }
+    if (parsed.kind === 'invalid') {
+        log.error(
+            `invalid configuration: ${parsed.key} ${parsed.problem}. The integration is off.`
+        );
+        notify('SfConfigInvalid', { key: parsed.key, problem: parsed.problem });
+        return null;
+    }
+    const config = parsed.config;
+    if (!config.enabled) {
+        log.info('disabled by configuration (salesforce_integration.enabled is false)');
+        return null;
+    }
+
+    const origin = resolveSalesforceOrigin(
+        {
+            search: win.location.search,
+            protocol: win.location.protocol,
+            ancestorOrigins: win.location.ancestorOrigins
+                ? Array.from(win.location.ancestorOrigins)
+                : null
+        },
+        config.allowed_origins
+    );
+    if (origin.kind === 'not-embedded') {
+        log.info(`off: ${origin.reason}`);
+        return null;
+    }
+    if (origin.kind === 'refused') {
+        log.warn(`off: ${origin.reason}`);
+        notify('SfUnavailable', { reason: origin.reason });
+        return null;
+    }
+
+    let openCti: OpenCtiClient;
+    try {
+        const api = await loadOpenCti({
+            window: win,
+            origin: origin.origin,
+            apiVersion: config.opencti_api_version,
+            timeoutMs: config.opencti_timeout_ms
+        });
+        openCti = new OpenCtiClient(api, config.opencti_timeout_ms);
+    } catch (error) {
+        log.warn('off: Open CTI did not load', error);
+        notify('SfUnavailable', { reason: describeError(error) });
+        return null;
+    }
+
+    const stops: (() => void)[] = [];
+    const context: IntegrationContext = {
+        manager,
+        config,
+        openCti,
+        links: new TaskLinks(),
+        notify,
+        log,
+        snapshot: () => readFlexSnapshot(manager),
+        onStop: (undo) => stops.push(undo)
+    };
+    const selection = createRecordSelection(context);
+
+    try {
+        await registerRecordSelection(context, selection);
+    } catch (error) {
+        log.warn('record selection over Lightning Message Service is off', error);
+        notify('SfFeatureUnavailable', {
+            feature: 'record selection',
+            reason: describeError(error)
+        });
+    }
+    if (config.screen_pop) {
+        registerScreenPop(context, selection);
+        Flex.TaskCanvas.Content.add(
+            React.createElement(RecordChooser, {
+                key: CHOOSER_KEY,
+                links: context.links,
+                strings,
+                choose: (task: TaskLike, ref) => selection.applySelection(task, ref)
+            }),
+            { sortOrder: -1 }
+        );
+        stops.push(() => Flex.TaskCanvas.Content.remove(CHOOSER_KEY));
+    }
+    if (config.click_to_dial) {
+        await registerClickToDial(context);
+    }
+    log.info(`on, connected to ${origin.origin}`);
+    return {
+        context,
+        selection,
+        stop: () =>
+            stops
+                .splice(0)
+                .reverse()
+                .forEach((undo) => undo())
+    };
+}

@@ -1,0 +1,308 @@
+/*
+ * The Open CTI boundary: the only module that touches `window.sforce`.
+ *
+ * Salesforce's client script (opencti_min.js) is callback-based and never times out; a Salesforce
+ * page that is slow, reloading or broken would leave the plugin waiting forever. Every call here
+ * returns a Promise that settles within the configured timeout, and every failure is an
+ * OpenCtiError {code, description, details}. Method shapes follow ../shared/reference/open-cti.md.
+ */
+
+export interface OpenCtiErrorShape {
+    code?: string;
+    description?: string;
+    details?: unknown;
+}
+
+/** What every Open CTI callback receives. */
+export interface OpenCtiResponse<T> {
+    success: boolean;
+    returnValue: T | null;
+    errors: OpenCtiErrorShape[] | null;
+}
+
+/** `subscribe` is the exception: its callback gets `subscription`, not `returnValue`. */
+export interface SubscribeResponse {
+    success: boolean;
+    subscription: unknown;
+    errors: OpenCtiErrorShape[] | null;
+}
+
+/** The `onClickToDial` listener payload. `number` is the field value as displayed, not E.164. */
+export interface ClickToDialPayload {
+    number?: unknown;
+    recordId?: unknown;
+    recordName?: unknown;
+    objectType?: unknown;
+    accountId?: unknown;
+    contactId?: unknown;
+    personAccount?: unknown;
+}
+
+/** `searchAndScreenPop`'s map recordId → record, as Salesforce returns it (untrusted shape). */
+export type SearchResultMap = Record<string, unknown>;
+
+type Callback<T> = (response: OpenCtiResponse<T>) => void;
+
+/** `window.sforce.opencti` as Salesforce's script defines it (Lightning, API 47+). */
+export interface SforceOpenCti {
+    enableClickToDial(args: { callback: Callback<null> }): void;
+    onClickToDial(args: { listener: (payload: ClickToDialPayload) => void }): void;
+    screenPop(args: { type: string; params: object; callback: Callback<null> }): void;
+    searchAndScreenPop(args: {
+        searchParams: string;
+        callType: string;
+        deferred: boolean;
+        queryParams?: string;
+        defaultFieldValues?: Record<string, string>;
+        callback: Callback<SearchResultMap>;
+    }): void;
+    setSoftphonePanelVisibility(args: { visible: boolean; callback: Callback<null> }): void;
+    isSoftphonePanelVisible(args: { callback: Callback<{ visible: boolean }> }): void;
+    subscribe(args: {
+        channelName: string;
+        listener: (message: unknown) => void;
+        callback: (response: SubscribeResponse) => void;
+    }): void;
+    unsubscribe(args: { subscription: unknown; callback: Callback<null> }): void;
+    publish(args: { channelName: string; message: object; callback: Callback<null> }): void;
+}
+
+export type OpenCtiErrorCode =
+    | 'TIMEOUT'
+    | 'CLIENT_ERROR'
+    | 'LOAD_FAILED'
+    | 'INVALID_PARAM'
+    | 'GENERIC_ERROR'
+    | 'SERVER_ERROR'
+    | 'SOFTPHONE_CONTAINER_ERROR'
+    | (string & Record<never, never>);
+
+export class OpenCtiError extends Error {
+    readonly code: OpenCtiErrorCode;
+    readonly description: string;
+    readonly details: unknown;
+
+    constructor(code: OpenCtiErrorCode, description: string, details: unknown = null) {
+        super(`${code}: ${description}`);
+        this.name = 'OpenCtiError';
+        this.code = code;
+        this.description = description;
+        this.details = details;
+    }
+}
+
+/** Open CTI's enums: lowercase strings on the wire. */
+export const SCREENPOP_TYPE = { SOBJECT: 'sobject', URL: 'url', SEARCH: 'search' } as const;
+export const CALL_TYPE = {
+    INBOUND: 'inbound',
+    OUTBOUND: 'outbound',
+    INTERNAL: 'internal'
+} as const;
+
+function errorFrom(errors: OpenCtiErrorShape[] | null | undefined, method: string): OpenCtiError {
+    const first = Array.isArray(errors) ? errors[0] : undefined;
+    return new OpenCtiError(
+        typeof first?.code === 'string' ? first.code : 'GENERIC_ERROR',
+        typeof first?.description === 'string' ? first.description : `Salesforce refused ${method}`,
+        first?.details ?? null
+    );
+}
+
+export type SubscriptionHandle = { readonly channelName: string; readonly token: unknown };
+
+/** Typed Promise API over `sforce.opencti`; one instance per page. */
+export class OpenCtiClient {
+    constructor(
+        private readonly api: SforceOpenCti,
+        private readonly timeoutMs: number
+    ) {}
+
+    /**
+     * Calls one callback-style method and settles within the timeout. A synchronous throw
+     * (Salesforce's script validates arguments eagerly) becomes CLIENT_ERROR.
+     */
+    private call<R, T>(
+        method: string,
+        invoke: (callback: (response: R) => void) => void,
+        unwrap: (response: R) => T
+    ): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+            const timer = setTimeout(() => {
+                reject(
+                    new OpenCtiError(
+                        'TIMEOUT',
+                        `Salesforce did not answer ${method} within ${this.timeoutMs} ms`
+                    )
+                );
+            }, this.timeoutMs);
+            try {
+                invoke((response) => {
+                    clearTimeout(timer);
+                    try {
+                        resolve(unwrap(response));
+                    } catch (error) {
+                        reject(error);
+                    }
+                });
+            } catch (error) {
+                clearTimeout(timer);
+                reject(
+                    new OpenCtiError(
+                        'CLIENT_ERROR',
+                        error instanceof Error ? error.message : String(error)
+                    )
+                );
+            }
+        });
+    }
+
+    private callWithValue<T>(
+        method: string,
+        invoke: (callback: Callback<T>) => void
+    ): Promise<T | null> {
+        return this.call<OpenCtiResponse<T>, T | null>(method, invoke, (response) => {
+            if (!response || response.success !== true) {
+                throw errorFrom(response?.errors, method);
+            }
+            return response.returnValue ?? null;
+        });
+    }
+
+    async enableClickToDial(): Promise<void> {
+        await this.callWithValue('enableClickToDial', (callback) =>
+            this.api.enableClickToDial({ callback })
+        );
+    }
+
+    onClickToDial(listener: (payload: ClickToDialPayload) => void): void {
+        this.api.onClickToDial({ listener });
+    }
+
+    async screenPopRecord(recordId: string): Promise<void> {
+        await this.callWithValue('screenPop', (callback) =>
+            this.api.screenPop({ type: SCREENPOP_TYPE.SOBJECT, params: { recordId }, callback })
+        );
+    }
+
+    /** Searches per the softphone layout and navigates (deferred false). Returns the raw match map. */
+    async searchAndScreenPop(args: {
+        searchParams: string;
+        callType: (typeof CALL_TYPE)[keyof typeof CALL_TYPE];
+        defaultFieldValues?: Record<string, string>;
+    }): Promise<SearchResultMap> {
+        const result = await this.callWithValue<SearchResultMap>('searchAndScreenPop', (callback) =>
+            this.api.searchAndScreenPop({ ...args, deferred: false, callback })
+        );
+        return result ?? {};
+    }
+
+    async setSoftphonePanelVisibility(visible: boolean): Promise<void> {
+        await this.callWithValue('setSoftphonePanelVisibility', (callback) =>
+            this.api.setSoftphonePanelVisibility({ visible, callback })
+        );
+    }
+
+    async isSoftphonePanelVisible(): Promise<boolean> {
+        const result = await this.callWithValue<{ visible: boolean }>(
+            'isSoftphonePanelVisible',
+            (callback) => this.api.isSoftphonePanelVisible({ callback })
+        );
+        return result?.visible === true;
+    }
+
+    subscribe(
+        channelName: string,
+        listener: (message: unknown) => void
+    ): Promise<SubscriptionHandle> {
+        return this.call<SubscribeResponse, SubscriptionHandle>(
+            'subscribe',
+            (callback) => this.api.subscribe({ channelName, listener, callback }),
+            (response) => {
+                if (!response || response.success !== true) {
+                    throw errorFrom(response?.errors, 'subscribe');
+                }
+                return { channelName, token: response.subscription };
+            }
+        );
+    }
+
+    async unsubscribe(subscription: SubscriptionHandle): Promise<void> {
+        await this.callWithValue('unsubscribe', (callback) =>
+            this.api.unsubscribe({ subscription: subscription.token, callback })
+        );
+    }
+
+    async publish(channelName: string, message: object): Promise<void> {
+        await this.callWithValue('publish', (callback) =>
+            this.api.publish({ channelName, message, callback })
+        );
+    }
+}
+
+interface SforceWindow {
+    sforce?: { opencti?: SforceOpenCti };
+}
+
+export function openCtiScriptUrl(origin: string, apiVersion: string): string {
+    return `${origin}/support/api/${apiVersion}/lightning/opencti_min.js`;
+}
+
+const loading = new Map<string, Promise<SforceOpenCti>>();
+
+/**
+ * Injects Salesforce's Open CTI script from the (already accepted) Salesforce origin, once per URL,
+ * and resolves with `window.sforce.opencti`. Rejects with LOAD_FAILED or TIMEOUT; a later call
+ * tries again.
+ */
+export function loadOpenCti(options: {
+    window: Window;
+    origin: string;
+    apiVersion: string;
+    timeoutMs: number;
+}): Promise<SforceOpenCti> {
+    const { window: win, origin, apiVersion, timeoutMs } = options;
+    const existing = (win as unknown as SforceWindow).sforce?.opencti;
+    if (existing) {
+        return Promise.resolve(existing);
+    }
+    const src = openCtiScriptUrl(origin, apiVersion);
+    const pending = loading.get(src);
+    if (pending) {
+        return pending;
+    }
+    const promise = new Promise<SforceOpenCti>((resolve, reject) => {
+        const script = win.document.createElement('script');
+        const timer = setTimeout(() => {
+            reject(
+                new OpenCtiError(
+                    'TIMEOUT',
+                    `Salesforce's Open CTI script did not load within ${timeoutMs} ms`
+                )
+            );
+        }, timeoutMs);
+        script.addEventListener('load', () => {
+            clearTimeout(timer);
+            const api = (win as unknown as SforceWindow).sforce?.opencti;
+            if (api) {
+                resolve(api);
+            } else {
+                reject(
+                    new OpenCtiError(
+                        'LOAD_FAILED',
+                        `${src} loaded but did not define sforce.opencti`
+                    )
+                );
+            }
+        });
+        script.addEventListener('error', () => {
+            clearTimeout(timer);
+            reject(new OpenCtiError('LOAD_FAILED', `could not load ${src}`));
+        });
+        script.src = src;
+        script.async = true;
+        win.document.head.appendChild(script);
+    });
+    loading.set(src, promise);
+    promise.catch(() => loading.delete(src));
+    return promise;
+}

@@ -1,0 +1,93 @@
+/*
+ * Shown in the task canvas when screen pop found several records: the agent links one, or
+ * "None of these". The same link can be made in the Salesforce record picker; both show it.
+ */
+import * as React from 'react';
+import { formatAgentString, type AgentStringKey } from '../agent-messages/agentMessages';
+import { sameRecordId, type RecordRef } from '../contract/lmsContract';
+import type { TaskLinks } from '../tasks/taskLinks';
+import type { TaskLike } from '../tasks/taskView';
+
+export interface RecordChooserProps {
+    task?: TaskLike;
+    links: TaskLinks;
+    strings: Record<string, string>;
+    choose: (task: TaskLike, ref: RecordRef | null) => Promise<boolean>;
+}
+
+function useLinksVersion(links: TaskLinks): number {
+    const [version, setVersion] = React.useState(0);
+    React.useEffect(() => links.subscribe(() => setVersion((v) => v + 1)), [links]);
+    return version;
+}
+
+const NONE = '';
+
+export function RecordChooser({
+    task,
+    links,
+    strings,
+    choose
+}: RecordChooserProps): JSX.Element | null {
+    useLinksVersion(links);
+    const [saving, setSaving] = React.useState(false);
+    if (!task) {
+        return null;
+    }
+    const candidates = links.candidates(task.taskSid);
+    if (candidates.length < 2) {
+        return null;
+    }
+    const selected = links.selected(task);
+    const text = (key: AgentStringKey, context?: Record<string, string>) =>
+        formatAgentString(strings, key, context);
+    const groupName = `sf-record-${task.taskSid}`;
+
+    const onChange = (event: React.ChangeEvent<HTMLInputElement>) => {
+        const ref = candidates.find((c) => c.recordId === event.target.value) ?? null;
+        setSaving(true);
+        void choose(task, ref).finally(() => setSaving(false));
+    };
+
+    const selectedLabel = selected
+        ? text('SfChooserLinked', { name: selected.name ?? selected.recordId })
+        : text('SfChooserNoneChosen');
+
+    return (
+        <fieldset
+            className="sf-record-chooser"
+            style={{ border: 'none', margin: '8px 12px', padding: 0 }}
+        >
+            <legend style={{ fontWeight: 'bold' }}>{text('SfChooserTitle')}</legend>
+            <p style={{ margin: '4px 0' }}>{text('SfChooserHint')}</p>
+            {[...candidates, null].map((candidate) => {
+                const value = candidate?.recordId ?? NONE;
+                const checked = candidate
+                    ? sameRecordId(selected?.recordId, candidate.recordId)
+                    : selected === null;
+                const id = `${groupName}-${value || 'none'}`;
+                return (
+                    <div key={id}>
+                        <input
+                            type="radio"
+                            id={id}
+                            name={groupName}
+                            value={value}
+                            checked={checked}
+                            disabled={saving}
+                            onChange={onChange}
+                        />
+                        <label htmlFor={id}>
+                            {candidate
+                                ? `${candidate.name ?? candidate.recordId} (${candidate.objectApiName})`
+                                : text('SfChooserNone')}
+                        </label>
+                    </div>
+                );
+            })}
+            <p role="status" style={{ margin: '4px 0' }}>
+                {saving ? text('SfChooserSaving') : selectedLabel}
+            </p>
+        </fieldset>
+    );
+}

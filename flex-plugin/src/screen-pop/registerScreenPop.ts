@@ -1,0 +1,91 @@
+/*
+ * Screen pop on an accepted inbound task, the record chooser when the search finds several
+ * records, and context switching (selecting another task re-pops its record).
+ */
+import { Actions } from '@twilio/flex-ui';
+import { describeError, guarded, type IntegrationContext } from '../integration/context';
+import type { RecordSelection } from '../record-selection/registerRecordSelection';
+import { directionOf, isLive, type TaskLike } from '../tasks/taskView';
+import { choosePopTarget } from './popTarget';
+import { toCandidates } from './searchResults';
+
+interface TaskActionPayload {
+    task?: TaskLike;
+    sid?: string;
+}
+
+function taskOf(
+    context: IntegrationContext,
+    payload: TaskActionPayload | undefined
+): TaskLike | null {
+    if (payload?.task?.taskSid) {
+        return payload.task;
+    }
+    const sid = payload?.sid;
+    return context.snapshot().tasks.find((task) => task.sid === sid) ?? null;
+}
+
+export async function popForTask(
+    context: IntegrationContext,
+    selection: RecordSelection,
+    task: TaskLike
+): Promise<void> {
+    const { openCti, config, links } = context;
+    const target = choosePopTarget(task.attributes, config.search_attributes);
+    try {
+        if (target.kind === 'record') {
+            await openCti.screenPopRecord(target.recordId);
+            return;
+        }
+        if (target.kind === 'none') {
+            return;
+        }
+        const results = await openCti.searchAndScreenPop({
+            searchParams: target.searchString,
+            callType: 'inbound',
+            ...(target.phone ? { defaultFieldValues: { Phone: target.phone } } : {})
+        });
+        const candidates = toCandidates(results);
+        if (candidates.length === 1 && candidates[0]) {
+            await selection.applySelection(task, candidates[0]);
+        } else if (candidates.length > 1) {
+            links.setCandidates(task.taskSid, candidates);
+            await selection.publishShown();
+        }
+    } catch (error) {
+        context.log.warn(`screen pop for task ${task.taskSid} failed`, error);
+        context.notify('SfScreenPopFailed', { reason: describeError(error) });
+    }
+}
+
+export function registerScreenPop(context: IntegrationContext, selection: RecordSelection): void {
+    const { config, log } = context;
+
+    const onAccepted = guarded(log, 'screen pop', async (payload: TaskActionPayload) => {
+        const task = taskOf(context, payload);
+        if (task && directionOf(task) !== 'outbound') {
+            await popForTask(context, selection, task);
+        }
+    });
+    Actions.addListener('afterAcceptTask', onAccepted);
+    context.onStop(() => Actions.removeListener('afterAcceptTask', onAccepted));
+
+    if (config.context_switching) {
+        let lastSelected: string | null = null;
+        const onSelected = guarded(log, 'context switching', async (payload: TaskActionPayload) => {
+            const task = taskOf(context, payload);
+            if (!task || !isLive(task) || task.taskSid === lastSelected) {
+                return;
+            }
+            lastSelected = task.taskSid;
+            const linked = context.links.selected(task);
+            if (linked) {
+                await context.openCti.screenPopRecord(linked.recordId).catch((error: unknown) => {
+                    log.warn(`re-pop of ${linked.recordId} failed`, error);
+                });
+            }
+        });
+        Actions.addListener('afterSelectTask', onSelected);
+        context.onStop(() => Actions.removeListener('afterSelectTask', onSelected));
+    }
+}

@@ -1,0 +1,76 @@
+/*
+ * Per-task integration state: screen-pop candidates and the record linked.
+ *
+ * The link written by this plugin is kept here and used at once: Flex's copy of the task attributes
+ * only changes when TaskRouter echoes the update, and code that runs in between (the chooser, the
+ * LMS echo, later the activity log) must not see the old value. Entries are released when the task
+ * ends, so nothing grows over a shift.
+ */
+import type { RecordRef } from '../contract/lmsContract';
+import { linkedRecordOf, type TaskLike } from './taskView';
+
+interface TaskState {
+    candidates: RecordRef[];
+    /** Set when this plugin wrote the link; `null` means it cleared it. */
+    written?: RecordRef | null;
+}
+
+export class TaskLinks {
+    private readonly byTask = new Map<string, TaskState>();
+    private readonly listeners = new Set<() => void>();
+
+    private entry(taskSid: string): TaskState {
+        let state = this.byTask.get(taskSid);
+        if (!state) {
+            state = { candidates: [] };
+            this.byTask.set(taskSid, state);
+        }
+        return state;
+    }
+
+    candidates(taskSid: string): RecordRef[] {
+        return this.byTask.get(taskSid)?.candidates ?? [];
+    }
+
+    /** The freshest link: what this plugin wrote, else what the task attributes say. */
+    selected(task: TaskLike): RecordRef | null {
+        const state = this.byTask.get(task.taskSid);
+        if (state && state.written !== undefined) {
+            return state.written;
+        }
+        return linkedRecordOf(task.attributes);
+    }
+
+    setCandidates(taskSid: string, candidates: RecordRef[]): void {
+        this.entry(taskSid).candidates = candidates;
+        this.changed();
+    }
+
+    setWritten(taskSid: string, ref: RecordRef | null): void {
+        const state = this.entry(taskSid);
+        state.written = ref;
+        this.changed();
+    }
+
+    release(taskSid: string): void {
+        if (this.byTask.delete(taskSid)) {
+            this.changed();
+        }
+    }
+
+    /** Number of tasks holding state (for leak tests). */
+    get size(): number {
+        return this.byTask.size;
+    }
+
+    subscribe(listener: () => void): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
+    private changed(): void {
+        for (const listener of [...this.listeners]) {
+            listener();
+        }
+    }
+}

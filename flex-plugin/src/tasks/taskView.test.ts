@@ -1,0 +1,76 @@
+import { makeTask } from '../test/flexHarness';
+import { linkedRecordOf, shownTask, type FlexSnapshot } from './taskView';
+import { TaskLinks } from './taskLinks';
+
+describe('linkedRecordOf', () => {
+    test.each([
+        [
+            {
+                sfdcObjectId: '003000000000001AAA',
+                sfdcObjectType: 'Contact',
+                sfdcObjectName: 'Ada'
+            },
+            { recordId: '003000000000001AAA', objectApiName: 'Contact', name: 'Ada' }
+        ],
+        [
+            { sfdcObjectId: '500000000000001AAA' },
+            { recordId: '500000000000001AAA', objectApiName: 'Case', name: null }
+        ],
+        [
+            { sfdcObjectId: 'a01000000000001AAA', sfdcObjectType: 'Invoice__c' },
+            { recordId: 'a01000000000001AAA', objectApiName: 'Invoice__c', name: null }
+        ],
+        [
+            { sfdcObjectId: 'a01000000000001AAA' },
+            { recordId: 'a01000000000001AAA', objectApiName: 'Unknown', name: null }
+        ],
+        [{ sfdcObjectId: '003000000000001AAB' }, null],
+        [{ sfdcObjectId: null }, null],
+        [{}, null]
+    ])('%j → %j', (attributes, ref) => {
+        expect(linkedRecordOf(attributes)).toEqual(ref);
+    });
+});
+
+describe('shownTask', () => {
+    const a = makeTask();
+    const b = makeTask({ status: 'wrapping' });
+    const done = makeTask({ status: 'completed' });
+    const base: FlexSnapshot = {
+        tasks: [a, b, done],
+        selectedReservationSid: null,
+        activity: null,
+        hasActiveCall: false
+    };
+    test.each([
+        ['the selected live task', { selectedReservationSid: b.sid }, b],
+        ['nothing selected, several live: none', {}, null],
+        ['nothing selected, one live: that one', { tasks: [a, done] }, a],
+        [
+            'a selected completed task is not shown',
+            { tasks: [done], selectedReservationSid: done.sid },
+            null
+        ]
+    ])('%s', (_, overrides, expected) => {
+        expect(shownTask({ ...base, ...overrides })).toBe(expected);
+    });
+});
+
+describe('TaskLinks', () => {
+    test('what the plugin wrote wins over stale attributes, until released', () => {
+        const links = new TaskLinks();
+        const task = makeTask({
+            attributes: { sfdcObjectId: '003000000000001AAA', sfdcObjectType: 'Contact' }
+        });
+        const listener = jest.fn();
+        links.subscribe(listener);
+        links.setWritten(task.taskSid, null);
+        expect(links.selected(task)).toBeNull();
+        expect(listener).toHaveBeenCalledTimes(1);
+        links.release(task.taskSid);
+        links.release(task.taskSid);
+        expect(listener).toHaveBeenCalledTimes(2);
+        expect(links.selected(task)).toMatchObject({ recordId: '003000000000001AAA' });
+        expect(links.size).toBe(0);
+    });
+});

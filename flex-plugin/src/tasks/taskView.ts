@@ -1,0 +1,120 @@
+/*
+ * What the integration reads from a Flex task, as pure functions over plain data.
+ * `TaskLike` is the part of Flex's ITask this code uses, so tests build tasks without a backend.
+ */
+import {
+    isSalesforceId,
+    MAX_NAME_LENGTH,
+    OBJECT_API_NAME,
+    type Direction,
+    type InteractionStatus,
+    type RecordRef
+} from '../contract/lmsContract';
+
+export interface TaskLike {
+    /** Reservation SID (WR…): what Flex task actions take. */
+    sid: string;
+    /** TaskRouter task SID (WT…): what Salesforce sees. */
+    taskSid: string;
+    status: string;
+    attributes: Record<string, unknown>;
+    taskChannelUniqueName?: string;
+    channelType?: string;
+    dateCreated?: Date;
+}
+
+export interface FlexSnapshot {
+    tasks: TaskLike[];
+    /** Reservation SID of the task selected in the agent desktop. */
+    selectedReservationSid: string | null;
+    activity: { name: string; available: boolean } | null;
+    /** The Voice SDK reports a call in progress. */
+    hasActiveCall: boolean;
+}
+
+const LIVE_STATUSES = new Set(['pending', 'accepted', 'wrapping']);
+
+export const isLive = (task: TaskLike): boolean => LIVE_STATUSES.has(task.status);
+
+export const isVoice = (task: TaskLike): boolean =>
+    task.taskChannelUniqueName === 'voice' || task.channelType === 'voice';
+
+export function directionOf(task: TaskLike): Direction | null {
+    const direction = task.attributes['direction'];
+    if (direction === 'outbound' || direction === 'inbound') {
+        return direction;
+    }
+    return null;
+}
+
+export function channelOf(task: TaskLike): string | null {
+    const channel = task.taskChannelUniqueName ?? task.channelType;
+    return channel ? channel.slice(0, 80) : null;
+}
+
+export function statusOf(task: TaskLike): InteractionStatus | null {
+    const known: readonly string[] = ['pending', 'accepted', 'wrapping', 'completed', 'canceled'];
+    return known.includes(task.status) ? (task.status as InteractionStatus) : null;
+}
+
+function firstText(values: unknown[]): string | null {
+    for (const value of values) {
+        if (typeof value === 'string' && value.trim()) {
+            return value.trim().slice(0, MAX_NAME_LENGTH);
+        }
+    }
+    return null;
+}
+
+/** Who the agent is talking to, for display: a name, else a number or address. */
+export function customerOf(task: TaskLike): string | null {
+    const a = task.attributes;
+    return directionOf(task) === 'outbound'
+        ? firstText([a['sfdcObjectName'], a['outbound_to'], a['to'], a['name']])
+        : firstText([a['name'], a['from'], a['customerAddress'], a['identity']]);
+}
+
+/** The record the task's attributes link to, if they hold a valid one. */
+export function linkedRecordOf(attributes: Record<string, unknown>): RecordRef | null {
+    const recordId = attributes['sfdcObjectId'];
+    if (!isSalesforceId(recordId)) {
+        return null;
+    }
+    const type = attributes['sfdcObjectType'];
+    const name = attributes['sfdcObjectName'];
+    return {
+        recordId,
+        objectApiName:
+            typeof type === 'string' && OBJECT_API_NAME.test(type)
+                ? type
+                : objectFromPrefix(recordId),
+        name: typeof name === 'string' && name ? name.slice(0, MAX_NAME_LENGTH) : null
+    };
+}
+
+/** Best effort for attributes written by others (e.g. Studio) without a type: the standard prefixes. */
+const STANDARD_PREFIXES: Record<string, string> = {
+    '001': 'Account',
+    '003': 'Contact',
+    '006': 'Opportunity',
+    '00Q': 'Lead',
+    '500': 'Case'
+};
+
+function objectFromPrefix(recordId: string): string {
+    return STANDARD_PREFIXES[recordId.slice(0, 3)] ?? 'Unknown';
+}
+
+/** The task the agent is looking at: the selected live task, else the only live one. */
+export function shownTask(snapshot: FlexSnapshot): TaskLike | null {
+    const live = snapshot.tasks.filter(isLive);
+    const selected = live.find((task) => task.sid === snapshot.selectedReservationSid);
+    if (selected) {
+        return selected;
+    }
+    return live.length === 1 ? (live[0] ?? null) : null;
+}
+
+export function findLiveTask(snapshot: FlexSnapshot, taskSid: string): TaskLike | null {
+    return snapshot.tasks.find((task) => task.taskSid === taskSid && isLive(task)) ?? null;
+}

@@ -1,0 +1,204 @@
+/*
+ * Test harness: the real @twilio/flex-ui module (Actions, Notifications, TaskCanvas), with stand-ins
+ * only where Flex needs Twilio's servers: the worker's tasks and the task actions that would call
+ * TaskRouter or Voice (SetTaskAttributes, StartOutboundCall, AcceptTask, SelectTask), replaced
+ * through Flex's own Actions.replaceAction. The Open CTI side is FakeOpenCti.
+ */
+import { EventEmitter } from 'events';
+import * as Flex from '@twilio/flex-ui';
+import { FakeOpenCti } from '../opencti/testing/fakeOpenCti';
+import type { TaskLike } from '../tasks/taskView';
+
+export const SALESFORCE_ORIGIN = 'https://acme.lightning.force.com';
+
+export interface FakeState {
+    tasks: Map<string, TaskLike>;
+    selectedTaskSid?: string;
+    activity: { name: string; available: boolean } | null;
+    activeCall: unknown;
+}
+
+export interface Backend {
+    setAttributes: { sid: string; attributes: Record<string, unknown>; mergeExisting: boolean }[];
+    outboundCalls: { destination: string; taskAttributes?: Record<string, unknown> }[];
+    failSetAttributes: number;
+    failOutbound: number;
+    /** When set, StartOutboundCall stays pending until releaseOutbound() (a dial in progress). */
+    holdOutbound: boolean;
+    releaseOutbound: () => void;
+}
+
+export function makeBackend(): Backend {
+    return {
+        setAttributes: [],
+        outboundCalls: [],
+        failSetAttributes: 0,
+        failOutbound: 0,
+        holdOutbound: false,
+        releaseOutbound: () => undefined
+    };
+}
+
+let counter = 0;
+const hex = (n: number) => n.toString(16).padStart(32, '0');
+
+export function makeTask(
+    overrides: Partial<TaskLike> & { attributes?: Record<string, unknown> } = {}
+): TaskLike {
+    counter += 1;
+    return {
+        sid: `WR${hex(counter)}`,
+        taskSid: `WT${hex(counter)}`,
+        status: 'accepted',
+        taskChannelUniqueName: 'voice',
+        attributes: { direction: 'inbound', from: '+14155550100' },
+        ...overrides
+    };
+}
+
+export interface Harness {
+    manager: Flex.Manager;
+    state: FakeState;
+    backend: Backend;
+    openCti: FakeOpenCti;
+    addTask(task: TaskLike, options?: { select?: boolean }): TaskLike;
+    events: EventEmitter;
+}
+
+let current: Harness | null = null;
+
+/** Installs the TaskRouter stand-ins once per test file; each test gets fresh state through `current`. */
+function installBackend(): void {
+    const active = () => {
+        if (!current) throw new Error('no harness');
+        return current;
+    };
+    Flex.Actions.replaceAction(
+        'SetTaskAttributes',
+        async (payload: {
+            task: TaskLike;
+            attributes: Record<string, unknown>;
+            mergeExisting: boolean;
+        }) => {
+            const h = active();
+            h.backend.setAttributes.push({
+                sid: payload.task.sid,
+                attributes: payload.attributes,
+                mergeExisting: payload.mergeExisting
+            });
+            if (h.backend.failSetAttributes > 0) {
+                h.backend.failSetAttributes -= 1;
+                throw new Error('TaskRouter refused the update');
+            }
+            const task = h.state.tasks.get(payload.task.sid);
+            if (!task) throw new Error(`no task ${payload.task.sid}`);
+            task.attributes = payload.mergeExisting
+                ? { ...task.attributes, ...payload.attributes }
+                : payload.attributes;
+        }
+    );
+    Flex.Actions.replaceAction(
+        'StartOutboundCall',
+        async (payload: { destination: string; taskAttributes?: Record<string, unknown> }) => {
+            const h = active();
+            h.backend.outboundCalls.push(payload);
+            if (h.backend.failOutbound > 0) {
+                h.backend.failOutbound -= 1;
+                throw new Error('Voice refused the call');
+            }
+            if (h.backend.holdOutbound) {
+                await new Promise<void>((resolve) => {
+                    h.backend.releaseOutbound = resolve;
+                });
+            }
+        }
+    );
+    // Flex resolves `{sid}` through its store; the tests pass `{task}`, which Flex also takes.
+    Flex.Actions.replaceAction('AcceptTask', async (payload: { task: TaskLike }) => {
+        payload.task.status = 'accepted';
+    });
+    Flex.Actions.replaceAction('SelectTask', async (payload: { task: TaskLike }) => {
+        active().state.selectedTaskSid = payload.task.sid;
+    });
+}
+
+let installed = false;
+
+export function createHarness(customData: unknown = {}): Harness {
+    if (!installed) {
+        installBackend();
+        installed = true;
+    }
+    const state: FakeState = {
+        tasks: new Map(),
+        activity: { name: 'Available', available: true },
+        activeCall: undefined
+    };
+    const events = new EventEmitter();
+    const manager = {
+        store: {
+            getState: () => ({
+                flex: {
+                    worker: { tasks: state.tasks, activity: state.activity },
+                    view: { selectedTaskSid: state.selectedTaskSid },
+                    phone: { activeCall: state.activeCall }
+                }
+            })
+        },
+        events,
+        strings: {},
+        configuration: { custom_data: customData }
+    } as unknown as Flex.Manager;
+    const openCti = new FakeOpenCti();
+    const harness: Harness = {
+        manager,
+        state,
+        backend: makeBackend(),
+        openCti,
+        events,
+        addTask(task, options = {}) {
+            state.tasks.set(task.sid, task);
+            if (options.select) state.selectedTaskSid = task.sid;
+            return task;
+        }
+    };
+    current = harness;
+    return harness;
+}
+
+/** Lets pending promise callbacks and 0 ms timers (FakeOpenCti answers) run. */
+export async function settle(rounds = 5): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+}
+
+export function embedIn(origin: string | null, mode = 'Lightning'): void {
+    const search =
+        origin === null
+            ? ''
+            : `?mode=${mode}&isdtp=vw&sfdcIframeOrigin=${encodeURIComponent(origin)}`;
+    window.history.replaceState(null, '', `/agent-desktop${search}`);
+}
+
+export function installOpenCti(openCti: FakeOpenCti | null): void {
+    const win = window as unknown as { sforce?: unknown };
+    if (openCti) {
+        win.sforce = { opencti: openCti };
+    } else {
+        delete win.sforce;
+    }
+}
+
+export function shownNotifications(): { id: string; context: Record<string, string> }[] {
+    const notifications = Flex.Notifications as unknown as {
+        activeNotifications: { id: string; context?: Record<string, string> }[];
+    };
+    return notifications.activeNotifications.map((n) => ({ id: n.id, context: n.context ?? {} }));
+}
+
+export function dismissAllNotifications(): void {
+    for (const { id } of shownNotifications()) {
+        Flex.Notifications.dismissNotificationById(id);
+    }
+}

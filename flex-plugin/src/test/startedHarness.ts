@@ -1,0 +1,49 @@
+// A started integration on the test harness, for capability tests.
+import { startIntegration, type Integration } from '../integration/startIntegration';
+import { validateInteractionMessage, type InteractionMessage } from '../contract/lmsContract';
+import {
+    createHarness,
+    dismissAllNotifications,
+    embedIn,
+    installOpenCti,
+    SALESFORCE_ORIGIN,
+    settle,
+    type Harness
+} from './flexHarness';
+
+export interface Started extends Harness {
+    integration: Integration;
+    /** Every Flex_Interaction__c message published so far, each checked against the contract. */
+    interactions(): InteractionMessage[];
+    lastInteraction(): InteractionMessage | undefined;
+}
+
+let running: Integration | null = null;
+
+export async function startWith(settings: Record<string, unknown> = {}): Promise<Started> {
+    const h = createHarness({ salesforce_integration: { enabled: true, ...settings } });
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti);
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const integration = await startIntegration({ manager: h.manager, window, log });
+    if (!integration) throw new Error('integration did not start');
+    running = integration;
+    await settle();
+    const interactions = () =>
+        h.openCti.published
+            .filter((p) => p.channelName === 'Flex_Interaction__c')
+            .map((p) => {
+                const validation = validateInteractionMessage(p.message);
+                if (!validation.ok)
+                    throw new Error(`published message breaks the contract: ${validation.error}`);
+                return validation.value;
+            });
+    return { ...h, integration, interactions, lastInteraction: () => interactions().slice(-1)[0] };
+}
+
+export function stopStarted(): void {
+    running?.stop();
+    running = null;
+    dismissAllNotifications();
+    installOpenCti(null);
+}
