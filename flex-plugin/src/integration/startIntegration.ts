@@ -14,13 +14,10 @@ import {
     registerRecordSelection,
     type RecordSelection
 } from '../record-selection/registerRecordSelection';
-import { RecordChooser } from '../screen-pop/RecordChooser';
 import { registerScreenPop } from '../screen-pop/registerScreenPop';
 import { readFlexSnapshot } from '../tasks/flexState';
 import { TaskLinks } from '../tasks/taskLinks';
-import type { TaskLike } from '../tasks/taskView';
 import { consoleLogger, describeError, type IntegrationContext, type Logger } from './context';
-import * as React from 'react';
 
 export interface Integration {
     readonly context: IntegrationContext;
@@ -34,8 +31,6 @@ export interface StartOptions {
     window: Window;
     log?: Logger;
 }
-
-const CHOOSER_KEY = 'salesforce-record-chooser';
 
 export async function startIntegration({
     manager,
@@ -125,16 +120,6 @@ export async function startIntegration({
     }
     if (config.screen_pop) {
         registerScreenPop(context, selection);
-        Flex.TaskCanvas.Content.add(
-            React.createElement(RecordChooser, {
-                key: CHOOSER_KEY,
-                links: context.links,
-                strings,
-                choose: (task: TaskLike, ref) => selection.applySelection(task, ref)
-            }),
-            { sortOrder: -1 }
-        );
-        stops.push(() => Flex.TaskCanvas.Content.remove(CHOOSER_KEY));
     }
     if (config.click_to_dial) {
         await registerClickToDial(context);

@@ -189,3 +189,25 @@ test('per-task state is released when the task ends', async () => {
     await settle();
     expect(s.integration.context.links.size).toBe(0);
 });
+
+type Child = { key: string; props: { choose: unknown } };
+// Flex keeps every fragment ever added (remove() only records a request), so count what this test adds.
+const choosers = (): Child[] =>
+    (
+        Flex.TaskCanvas.Content as unknown as { fragments: { props: { children: Child } }[] }
+    ).fragments
+        .map((fragment) => fragment.props.children)
+        .filter((child) => child.key === 'salesforce-record-chooser');
+
+test('the record chooser is added to the task canvas, wired to the integration', async () => {
+    const before = choosers().length;
+    const s = await startWith();
+    expect(choosers()).toHaveLength(before + 1);
+    expect(choosers()[before]?.props.choose).toBe(s.integration.selection.applySelection);
+});
+
+test('screen_pop off: no chooser', async () => {
+    const before = choosers().length;
+    await startWith({ screen_pop: false });
+    expect(choosers()).toHaveLength(before);
+});

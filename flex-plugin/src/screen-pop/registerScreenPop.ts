@@ -2,11 +2,13 @@
  * Screen pop on an accepted inbound task, the record chooser when the search finds several
  * records, and context switching (selecting another task re-pops its record).
  */
-import { Actions } from '@twilio/flex-ui';
+import * as React from 'react';
+import { Actions, TaskCanvas } from '@twilio/flex-ui';
 import { describeError, guarded, type IntegrationContext } from '../integration/context';
 import type { RecordSelection } from '../record-selection/registerRecordSelection';
 import { directionOf, isLive, type TaskLike } from '../tasks/taskView';
 import { choosePopTarget } from './popTarget';
+import { RecordChooser } from './RecordChooser';
 import { toCandidates } from './searchResults';
 
 interface TaskActionPayload {
@@ -58,8 +60,22 @@ export async function popForTask(
     }
 }
 
+const CHOOSER_KEY = 'salesforce-record-chooser';
+
 export function registerScreenPop(context: IntegrationContext, selection: RecordSelection): void {
     const { config, log } = context;
+
+    // In every task canvas; it renders only while a task has several candidates.
+    TaskCanvas.Content.add(
+        React.createElement(RecordChooser, {
+            key: CHOOSER_KEY,
+            links: context.links,
+            strings: context.manager.strings as unknown as Record<string, string>,
+            choose: selection.applySelection
+        }),
+        { sortOrder: -1 }
+    );
+    context.onStop(() => TaskCanvas.Content.remove(CHOOSER_KEY));
 
     const onAccepted = guarded(log, 'screen pop', async (payload: TaskActionPayload) => {
         const task = taskOf(context, payload);
