@@ -58,8 +58,7 @@ export const validateInteractionMessage = contract.validateInteractionMessage as
 export const INTERACTION_STATUSES: readonly InteractionStatus[] =
     contract.INTERACTION_STATUSES as readonly InteractionStatus[];
 
-/** Same rule as the contract's objectApiName: what Salesforce allows for an object API name. */
-export const OBJECT_API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-export const TASK_SID = /^WT[0-9a-f]{32}$/;
-export const MAX_NAME_LENGTH = 255;
-export const MAX_CANDIDATES = 200;
+export const OBJECT_API_NAME: RegExp = contract.OBJECT_API_NAME_PATTERN;
+export const TASK_SID: RegExp = contract.TASK_SID_PATTERN;
+export const MAX_NAME_LENGTH: number = contract.MAX_NAME_LENGTH;
+export const MAX_CANDIDATES: number = contract.MAX_CANDIDATES;

@@ -58,16 +58,11 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
         options: { force?: boolean; error?: ContractError } = {}
     ): Promise<void> {
         const task = shownTask(context.snapshot());
-        const message = interactionMessage(
-            task,
-            task
-                ? {
-                      candidates: links.candidates(task.taskSid),
-                      selected: links.selected(task),
-                      error: options.error ?? null
-                  }
-                : { candidates: [], selected: null, error: options.error ?? null }
-        );
+        const message = interactionMessage(task, {
+            candidates: task ? links.candidates(task.taskSid) : [],
+            selected: task ? links.selected(task) : null,
+            error: options.error ?? null
+        });
         const validation = validateInteractionMessage(message);
         if (!validation.ok) {
             log.error(

@@ -3,6 +3,7 @@
  * `TaskLike` is the part of Flex's ITask this code uses, so tests build tasks without a backend.
  */
 import {
+    INTERACTION_STATUSES,
     isSalesforceId,
     MAX_NAME_LENGTH,
     OBJECT_API_NAME,
@@ -53,8 +54,9 @@ export function channelOf(task: TaskLike): string | null {
 }
 
 export function statusOf(task: TaskLike): InteractionStatus | null {
-    const known: readonly string[] = ['pending', 'accepted', 'wrapping', 'completed', 'canceled'];
-    return known.includes(task.status) ? (task.status as InteractionStatus) : null;
+    return (INTERACTION_STATUSES as readonly string[]).includes(task.status)
+        ? (task.status as InteractionStatus)
+        : null;
 }
 
 function firstText(values: unknown[]): string | null {

@@ -36,13 +36,13 @@ export const INTERACTION_STATUSES = Object.freeze([
 export const DIRECTIONS = Object.freeze(['inbound', 'outbound']);
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
-const OBJECT_API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const TASK_SID_PATTERN = /^WT[0-9a-f]{32}$/;
+export const OBJECT_API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+export const TASK_SID_PATTERN = /^WT[0-9a-f]{32}$/;
 const ERROR_CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-const MAX_NAME_LENGTH = 255;
+export const MAX_NAME_LENGTH = 255;
 const MAX_CHANNEL_LENGTH = 80;
-const MAX_CANDIDATES = 200;
+export const MAX_CANDIDATES = 200;
 const MAX_ERROR_MESSAGE_LENGTH = 1000;
 
 /**
