@@ -1,3 +1,8 @@
+// What the record picker sends, built by the picker's own contract module.
+import {
+    clearMessage,
+    syncMessage
+} from '../../../force-app/main/default/lwc/flexContract/flexContract.js';
 import { makeTask, settle } from '../test/flexHarness';
 import { startWith, stopStarted, type Started } from '../test/startedHarness';
 
@@ -29,20 +34,8 @@ async function withTask(
 test('sync answers with the current state, even when unchanged', async () => {
     const [s, task] = await withTask();
     const before = s.interactions().length;
-    s.openCti.deliver(CHANNEL, {
-        action: 'sync',
-        recordId: null,
-        objectApiName: null,
-        recordName: null,
-        taskSid: null
-    });
-    s.openCti.deliver(CHANNEL, {
-        action: 'sync',
-        recordId: null,
-        objectApiName: null,
-        recordName: null,
-        taskSid: null
-    });
+    s.openCti.deliver(CHANNEL, syncMessage());
+    s.openCti.deliver(CHANNEL, syncMessage());
     await settle();
     expect(s.interactions().slice(before)).toEqual([
         expect.objectContaining({
@@ -88,13 +81,7 @@ test('the echo uses the value just written, before TaskRouter echoes it', async 
     s.openCti.deliver(CHANNEL, select());
     await settle();
     task.attributes = stale;
-    s.openCti.deliver(CHANNEL, {
-        action: 'sync',
-        recordId: null,
-        objectApiName: null,
-        recordName: null,
-        taskSid: null
-    });
+    s.openCti.deliver(CHANNEL, syncMessage());
     await settle();
     expect(s.lastInteraction()?.selected?.recordId).toBe('003000000000001AAA');
 });
@@ -111,13 +98,7 @@ test('clear unlinks (writes nulls, merged)', async () => {
     const [s, task] = await withTask();
     s.openCti.deliver(CHANNEL, select());
     await settle();
-    s.openCti.deliver(CHANNEL, {
-        action: 'clear',
-        recordId: null,
-        objectApiName: null,
-        recordName: null,
-        taskSid: task.taskSid
-    });
+    s.openCti.deliver(CHANNEL, clearMessage(task.taskSid));
     await settle();
     expect(s.backend.setAttributes[1]).toEqual({
         sid: task.sid,
@@ -178,13 +159,7 @@ describe('bad input is refused with a clear reason and changes nothing', () => {
         expect(task.attributes).toEqual(attributesBefore);
         expect(s.lastInteraction()?.error).toEqual({ code, message: expect.stringMatching(text) });
         // The refusal is reported once; the next state message carries no stale error.
-        s.openCti.deliver(CHANNEL, {
-            action: 'sync',
-            recordId: null,
-            objectApiName: null,
-            recordName: null,
-            taskSid: null
-        });
+        s.openCti.deliver(CHANNEL, syncMessage());
         await settle();
         expect(s.lastInteraction()?.error).toBeNull();
         expect(s.lastInteraction()?.selected).toBeNull();
