@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
-const lwcFiles = ['force-app/**/lwc/**/*.js'];
+const lwcFiles = ['force-app/**/lwc/**/*.js', 'sandbox/lwc/**/*.js'];
 const pluginFiles = ['flex-plugin/src/**/*.{ts,tsx}'];
 
 export default [
@@ -24,7 +24,9 @@ export default [
             'flex-plugin/node_modules/**',
             'flex-plugin/build/**',
             'flex-plugin/coverage/**',
-            'flex-plugin/stubs/**'
+            'flex-plugin/stubs/**',
+            'sandbox/dist/**',
+            'sandbox/softphone/shims/**'
         ]
     },
     ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcFiles })),
@@ -44,6 +46,19 @@ export default [
     {
         files: ['scripts/**/*.ts', '*.ts'],
         languageOptions: { globals: globals.node }
+    },
+    ...tseslint.configs.strict.map((config) => ({ ...config, files: ['sandbox/**/*.ts'] })),
+    {
+        // The local sandbox: browser pages and their Node build, server and tests.
+        files: ['sandbox/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser, ...globals.node } },
+        rules: {
+            'no-restricted-properties': [
+                'error',
+                { property: 'innerHTML', message: 'Use textContent (sandbox/shared/dom.ts).' },
+                { property: 'outerHTML', message: 'Use textContent (sandbox/shared/dom.ts).' }
+            ]
+        }
     },
     ...tseslint.configs.strict.map((config) => ({ ...config, files: pluginFiles })),
     {

@@ -1,0 +1,100 @@
+// Compiles the package's unchanged record picker LWC with @lwc/rollup-plugin for the browser.
+// Platform modules that exist only inside Salesforce come from sandbox/lwc/modules (stand-ins
+// for lightning/messageService, navigation, uiRecordApi, uiObjectInfoApi, recordPicker); the
+// other base components (card, button, combobox) are the real ones from lightning-base-components.
+// Custom labels are read from the package's CustomLabels metadata.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import lwc from '@lwc/rollup-plugin';
+import { rollup, type Plugin } from 'rollup';
+import { XMLParser } from 'fast-xml-parser';
+import { distDir, forceAppDir, repoRoot, sandboxDir } from './paths.ts';
+
+export async function readCustomLabels(): Promise<Record<string, string>> {
+    const xml = await readFile(
+        path.join(forceAppDir, 'labels', 'CustomLabels.labels-meta.xml'),
+        'utf8'
+    );
+    const parsed = new XMLParser({ isArray: (name) => name === 'labels' }).parse(xml) as {
+        CustomLabels: { labels: { fullName: string; value: string | number }[] };
+    };
+    return Object.fromEntries(
+        parsed.CustomLabels.labels.map((label) => [label.fullName, String(label.value)])
+    );
+}
+
+function salesforceModules(labels: Record<string, string>): Plugin {
+    const prefix = '\0salesforce:';
+    return {
+        name: 'salesforce-scoped-modules',
+        resolveId(source) {
+            return source.startsWith('@salesforce/label/') ||
+                source.startsWith('@salesforce/messageChannel/')
+                ? prefix + source
+                : null;
+        },
+        load(id) {
+            if (!id.startsWith(prefix)) {
+                return null;
+            }
+            const source = id.slice(prefix.length);
+            if (source.startsWith('@salesforce/label/c.')) {
+                const name = source.slice('@salesforce/label/c.'.length);
+                if (!(name in labels)) {
+                    throw new Error(`No custom label ${name} in CustomLabels.labels-meta.xml`);
+                }
+                return `export default ${JSON.stringify(labels[name])};`;
+            }
+            const channel = source.slice('@salesforce/messageChannel/'.length);
+            return `export default ${JSON.stringify({ channelName: channel })};`;
+        }
+    };
+}
+
+export async function buildLwc(): Promise<void> {
+    const lwcDir = path.join(forceAppDir, 'lwc');
+    const bundle = await rollup({
+        input: path.join(sandboxDir, 'lwc', 'main.js'),
+        plugins: [
+            salesforceModules(await readCustomLabels()),
+            {
+                name: 'no-ssr',
+                transform: (code) =>
+                    code.includes('import.meta.env.SSR') || code.includes('process.env.NODE_ENV')
+                        ? code
+                              .replaceAll('import.meta.env.SSR', 'false')
+                              .replaceAll('process.env.NODE_ENV', '"production"')
+                        : null
+            },
+            lwc({
+                rootDir: repoRoot,
+                modules: [
+                    { dir: path.join(sandboxDir, 'lwc', 'modules') },
+                    {
+                        name: 'c/flexRecordPicker',
+                        path: path.join(lwcDir, 'flexRecordPicker', 'flexRecordPicker.js')
+                    },
+                    {
+                        name: 'c/flexContract',
+                        path: path.join(lwcDir, 'flexContract', 'flexContract.js')
+                    },
+                    { npm: 'lightning-base-components' }
+                ],
+                enableDynamicComponents: false
+            })
+        ],
+        onwarn: (warning, warn) => {
+            // LWC1137 is in Salesforce's own lightning-card template (one slot per if-branch).
+            const known = ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'SOURCEMAP_BROKEN'];
+            if (!known.includes(warning.code ?? '') && !warning.message.includes('LWC1137')) {
+                warn(warning);
+            }
+        }
+    });
+    await bundle.write({
+        file: path.join(distDir, 'lwc', 'record-picker.js'),
+        format: 'iife',
+        inlineDynamicImports: true
+    });
+    await bundle.close();
+}

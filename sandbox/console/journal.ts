@@ -1,0 +1,34 @@
+// Every Open CTI call and answer between the softphone and the console, in order.
+export interface JournalEntry {
+    seq: number;
+    /** ms since the console page loaded (performance.now()). */
+    at: number;
+    kind: 'request' | 'response' | 'event' | 'refused';
+    methodName: string;
+    callId?: number;
+    payload: unknown;
+}
+
+export class Journal {
+    private readonly entries: JournalEntry[] = [];
+    private readonly listeners = new Set<(entry: JournalEntry) => void>();
+
+    constructor(private readonly now: () => number = () => performance.now()) {}
+
+    record(entry: Omit<JournalEntry, 'seq' | 'at'>): JournalEntry {
+        const full = { ...entry, seq: this.entries.length + 1, at: this.now() };
+        this.entries.push(full);
+        this.listeners.forEach((listener) => listener(full));
+        return full;
+    }
+
+    /** A JSON-safe copy, for tests and the "download journal" link. */
+    toJSON(): JournalEntry[] {
+        return JSON.parse(JSON.stringify(this.entries)) as JournalEntry[];
+    }
+
+    onEntry(listener: (entry: JournalEntry) => void): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+}

@@ -1,0 +1,323 @@
+// The sandbox console page: a simulated Lightning console with records, click-to-dial phone
+// fields, activity history, and a utility bar holding the softphone iframe and the record picker.
+import { el, replaceChildren } from '../shared/dom.ts';
+import { Faults, type FaultMode } from './faults.ts';
+import { createFixtures, type SandboxRecord } from './fixtures.ts';
+import { Journal, type JournalEntry } from './journal.ts';
+import { LmsBus } from './lmsBus.ts';
+import { createOpenCtiHost } from './openCtiHost.ts';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const records = createFixtures();
+const journal = new Journal();
+const faults = new Faults();
+const lms = new LmsBus();
+const pageListeners = new Set<(reference: unknown) => void>();
+let currentRecordId: string | null = null;
+let panelVisible = false;
+let clickToDial = false;
+const itemState = { icon: 'call', label: 'Phone' };
+
+const softphoneFrame = byId<HTMLIFrameElement>('softphone');
+const softphoneOrigin =
+    document.querySelector('meta[name="sandbox-softphone-origin"]')?.getAttribute('content') ?? '';
+
+const recordById = (recordId: string) =>
+    records.find(
+        (record) => record.Id === recordId || record.Id.slice(0, 15) === recordId.slice(0, 15)
+    );
+
+const pageReference = () => {
+    const record = currentRecordId ? recordById(currentRecordId) : undefined;
+    return record
+        ? {
+              type: 'standard__recordPage',
+              attributes: {
+                  recordId: record.Id,
+                  objectApiName: record.objectApiName,
+                  actionName: 'view'
+              }
+          }
+        : { type: 'standard__namedPage', attributes: { pageName: 'home' } };
+};
+
+function setPanelVisible(visible: boolean): void {
+    panelVisible = visible;
+    byId('softphone-panel').hidden = !visible;
+    byId('softphone-item').setAttribute('aria-pressed', String(visible));
+}
+
+function renderRecordList(): void {
+    replaceChildren(
+        byId('record-list'),
+        records
+            .filter((record) => record.objectApiName !== 'Task')
+            .map((record) =>
+                el('li', {}, [
+                    el('a', {
+                        text: `${record.Name} · ${record.objectApiName}`,
+                        attrs: { href: `#/${record.Id}` },
+                        dataset: { recordId: record.Id }
+                    })
+                ])
+            )
+    );
+}
+
+function activitiesOf(record: SandboxRecord): SandboxRecord[] {
+    return records.filter(
+        (each) =>
+            each.objectApiName === 'Task' &&
+            (each.fields.WhoId === record.Id || each.fields.WhatId === record.Id)
+    );
+}
+
+function renderRecordPage(): void {
+    const page = byId('record-page');
+    const record = currentRecordId ? recordById(currentRecordId) : undefined;
+    if (!record) {
+        replaceChildren(page, [
+            el('p', {
+                text: 'Choose a record on the left, or take a call.',
+                dataset: { id: 'home' }
+            })
+        ]);
+        return;
+    }
+    const fieldRows = Object.entries(record.fields).map(([field, value]) => {
+        const shown = value === null ? '' : String(value);
+        const isPhone = record.phoneFields.includes(field) && typeof value === 'string';
+        const cell =
+            isPhone && clickToDial
+                ? el('a', {
+                      text: shown,
+                      attrs: { href: '#', title: 'Click to dial' },
+                      dataset: { clickToDial: field },
+                      on: {
+                          click: (event) => {
+                              event.preventDefault();
+                              host.clickToDial(record, field);
+                          }
+                      }
+                  })
+                : el('span', { text: shown, dataset: isPhone ? { phone: field } : {} });
+        return el(
+            'div',
+            { className: 'slds-form-element slds-form-element_readonly slds-m-bottom_x-small' },
+            [
+                el('span', { className: 'slds-form-element__label', text: field }),
+                el('div', { className: 'slds-form-element__control' }, [cell])
+            ]
+        );
+    });
+    const activities = activitiesOf(record);
+    replaceChildren(page, [
+        el(
+            'article',
+            {
+                className: 'slds-card',
+                dataset: { recordId: record.Id, objectApiName: record.objectApiName }
+            },
+            [
+                el('div', { className: 'slds-card__header' }, [
+                    el('p', { className: 'slds-text-title_caps', text: record.objectApiName }),
+                    el('h1', {
+                        className: 'slds-text-heading_medium',
+                        text: record.Name,
+                        dataset: { id: 'record-name' }
+                    })
+                ]),
+                el('div', { className: 'slds-card__body slds-card__body_inner' }, fieldRows)
+            ]
+        ),
+        el('article', { className: 'slds-card slds-m-top_small' }, [
+            el('div', { className: 'slds-card__header' }, [
+                el('h2', {
+                    className: 'slds-text-heading_small',
+                    text: `Activity history (${activities.length})`
+                })
+            ]),
+            el(
+                'ul',
+                {
+                    className: 'slds-card__body slds-card__body_inner',
+                    dataset: { id: 'activity-history' }
+                },
+                activities.map((task) =>
+                    el('li', { dataset: { taskId: task.Id } }, [
+                        el('strong', { text: task.Name }),
+                        el('span', {
+                            text: ` · ${String(task.fields.CallType ?? '')} · ${String(task.fields.ActivityDate ?? '')} · ${String(task.fields.Description ?? '')}`
+                        })
+                    ])
+                )
+            )
+        ])
+    ]);
+}
+
+function openRecord(recordId: string): boolean {
+    const record = recordById(recordId);
+    if (!record || record.objectApiName === 'Task') {
+        return false;
+    }
+    currentRecordId = record.Id;
+    if (location.hash !== `#/${record.Id}`) {
+        history.replaceState(null, '', `#/${record.Id}`);
+    }
+    renderRecordPage();
+    pageListeners.forEach((listener) => listener(pageReference()));
+    host.navigationChanged();
+    return true;
+}
+
+const host = createOpenCtiHost({
+    win: window,
+    softphone: { window: () => softphoneFrame.contentWindow, origin: softphoneOrigin },
+    journal,
+    faults,
+    lms,
+    surface: {
+        records,
+        openRecord,
+        currentRecord: () => (currentRecordId ? recordById(currentRecordId) : undefined),
+        setPanelVisible,
+        isPanelVisible: () => panelVisible,
+        setClickToDialEnabled: (enabled) => {
+            clickToDial = enabled;
+            renderRecordPage();
+        },
+        setItemIcon: (key) => {
+            itemState.icon = key;
+            byId('softphone-item-icon').dataset.icon = key;
+        },
+        setItemLabel: (label) => {
+            itemState.label = label;
+            byId('softphone-item-label').textContent = label;
+        },
+        refreshView: renderRecordPage
+    }
+});
+
+function renderJournalEntry(entry: JournalEntry): void {
+    const list = byId('journal');
+    list.append(
+        el('li', {
+            className: entry.kind,
+            text: `${entry.seq} ${entry.kind} ${entry.methodName}${entry.callId ? `#${entry.callId}` : ''} ${JSON.stringify(entry.payload).slice(0, 160)}`
+        })
+    );
+    while (list.childElementCount > 200) {
+        list.firstElementChild?.remove();
+    }
+}
+
+function renderFaultForm(): void {
+    const method = el('input', {
+        attrs: { value: 'saveLog', 'aria-label': 'Method', size: '16' },
+        dataset: { id: 'fault-method' }
+    });
+    const mode = el('select', { attrs: { 'aria-label': 'Fault' }, dataset: { id: 'fault-mode' } }, [
+        el('option', { text: 'fail', attrs: { value: 'fail' } }),
+        el('option', { text: 'delay', attrs: { value: 'delay' } }),
+        el('option', { text: 'drop', attrs: { value: 'drop' } })
+    ]);
+    const count = el('input', {
+        attrs: { value: '1', type: 'number', min: '1', 'aria-label': 'Next N calls', size: '3' },
+        dataset: { id: 'fault-count' }
+    });
+    const delay = el('input', {
+        attrs: { value: '2000', type: 'number', 'aria-label': 'Delay ms', size: '5' },
+        dataset: { id: 'fault-delay' }
+    });
+    const status = el('p', { attrs: { role: 'status' } });
+    const apply = el('button', {
+        className: 'slds-button slds-button_neutral',
+        text: 'Inject',
+        on: {
+            click: () => {
+                try {
+                    faults.inject({
+                        methodName: method.value.trim(),
+                        mode: mode.value as FaultMode,
+                        count: Number(count.value),
+                        delayMs: Number(delay.value)
+                    });
+                    status.textContent = `Next ${count.value} ${method.value} call(s): ${mode.value}`;
+                } catch (error) {
+                    status.textContent = error instanceof Error ? error.message : String(error);
+                }
+            }
+        }
+    });
+    replaceChildren(byId('fault-form'), [method, mode, count, delay, apply, status]);
+}
+
+// Tests and the benchmark drive the console through this object.
+const api = {
+    lms,
+    journal: () => journal.toJSON(),
+    inject: (fault: Parameters<Faults['inject']>[0]) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    records: () => records.map((record) => ({ ...record, fields: { ...record.fields } })),
+    record: (recordId: string) => recordById(recordId),
+    openRecord,
+    clickToDial: (recordId: string, field = 'Phone') => {
+        const record = recordById(recordId);
+        return record ? host.clickToDial(record, field) : false;
+    },
+    activities: (recordId: string) => {
+        const record = recordById(recordId);
+        return record ? activitiesOf(record) : [];
+    },
+    /** Reloads the softphone frame, as the agent's browser would (faults stay armed). */
+    reloadSoftphone: () => {
+        host.softphoneUnloaded();
+        softphoneFrame.src = softphoneFrame.src;
+    },
+    state: () => ({
+        panelVisible,
+        clickToDial,
+        currentRecordId,
+        itemIcon: itemState.icon,
+        itemLabel: itemState.label
+    }),
+    onPageReference: (listener: (reference: unknown) => void) => {
+        pageListeners.add(listener);
+        listener(pageReference());
+        return () => pageListeners.delete(listener);
+    }
+};
+export type SandboxConsoleApi = typeof api;
+(window as unknown as Record<string, unknown>).sandboxConsole = api;
+
+journal.onEntry(renderJournalEntry);
+byId('journal-download').addEventListener('click', (event) => {
+    const link = event.currentTarget as HTMLAnchorElement;
+    link.href = URL.createObjectURL(
+        new Blob([JSON.stringify(journal.toJSON(), null, 2)], { type: 'application/json' })
+    );
+});
+byId('softphone-item').addEventListener('click', () => setPanelVisible(!panelVisible));
+byId('picker-item').addEventListener('click', () => {
+    const panel = byId('picker-panel');
+    panel.hidden = !panel.hidden;
+    byId('picker-item').setAttribute('aria-pressed', String(!panel.hidden));
+});
+window.addEventListener('hashchange', () => openRecord(location.hash.slice(2)));
+
+renderRecordList();
+renderFaultForm();
+if (location.hash.length > 2) {
+    openRecord(location.hash.slice(2));
+} else {
+    renderRecordPage();
+}
+// The softphone gets what Salesforce appends to the call center's adapter URL.
+const query = new URLSearchParams({ mode: 'Lightning', sfdcIframeOrigin: location.origin });
+const extra = new URLSearchParams(location.search).get('flexSettings');
+if (extra) {
+    query.set('flexSettings', extra);
+}
+softphoneFrame.src = `${softphoneOrigin}/softphone/?${query.toString()}`;

@@ -1,0 +1,81 @@
+// Shared set-up for the end-to-end tests: the built sandbox served on free ports, Debian's
+// Chromium driven by playwright-core, and handles on the console page and the softphone frame.
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startServer, type RunningSandbox } from '../server.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+];
+
+export interface Sandbox {
+    server: RunningSandbox;
+    browser: Browser;
+    close(): Promise<void>;
+}
+
+export async function openSandbox(): Promise<Sandbox> {
+    const server = await startServer(0);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    return {
+        server,
+        browser,
+        close: async () => {
+            await browser.close();
+            await server.close();
+        }
+    };
+}
+
+export interface ConsoleSession {
+    page: Page;
+    softphone: Frame;
+    pageErrors: string[];
+}
+
+/** Opens the console and waits until Flex and the plugin are up in the softphone frame. */
+export async function openConsole(sandbox: Sandbox, search = ''): Promise<ConsoleSession> {
+    const page = await sandbox.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${sandbox.server.origins.console}/${search}`);
+    const softphone = await softphoneFrame(page);
+    return { page, softphone, pageErrors };
+}
+
+export async function softphoneFrame(page: Page): Promise<Frame> {
+    const handle = await page.waitForSelector('#softphone', { state: 'attached' });
+    await page.waitForFunction(() => {
+        const frame = document.getElementById('softphone') as HTMLIFrameElement | null;
+        return Boolean(frame?.src);
+    });
+    const frame = await handle.contentFrame();
+    if (!frame) {
+        throw new Error('no softphone frame');
+    }
+    await frame.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
+    await frame.evaluate(
+        () => (window as unknown as { sandboxPhone: { ready: Promise<void> } }).sandboxPhone.ready
+    );
+    return frame;
+}
+
+/** Polls `read` until `accept` says yes; returns the last value (so assertions show it). */
+export async function eventually<T>(
+    read: () => Promise<T>,
+    accept: (value: T) => boolean,
+    timeoutMs = 8000
+): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let value = await read();
+    while (!accept(value) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        value = await read();
+    }
+    return value;
+}

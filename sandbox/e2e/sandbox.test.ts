@@ -1,0 +1,308 @@
+// End to end: the console, the real LWC, the real Flex UI and the real plugin bundle in Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { SandboxConsoleApi } from '../console/main.ts';
+import type { Switchboard } from '../softphone/switchboard.ts';
+import { IDS } from '../console/fixtures.ts';
+import { eventually, openConsole, openSandbox, softphoneFrame, type Sandbox } from './harness.ts';
+
+type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
+type PhoneWindow = Window & { sandboxPhone: Switchboard };
+
+let sandbox: Sandbox;
+before(async () => {
+    sandbox = await openSandbox();
+});
+after(async () => {
+    await sandbox.close();
+});
+
+describe('sandbox end to end', () => {
+    test('inbound call with one match: screen pop and task attributes', async () => {
+        const { page, softphone, pageErrors } = await openConsole(sandbox);
+        const offered = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+12125550142' })
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
+        );
+        const state = await eventually(
+            () => page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.state()),
+            (value) => value.currentRecordId === IDS.graceContact
+        );
+        assert.equal(state.currentRecordId, IDS.graceContact);
+        const task = await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
+                    offered.reservationSid
+                ),
+            (value) => value?.attributes.sfdcObjectId !== undefined
+        );
+        assert.equal(task?.attributes.sfdcObjectId, IDS.graceContact);
+        assert.equal(task?.attributes.sfdcObjectType, 'Contact');
+        assert.equal(await page.textContent('[data-id="record-name"]'), 'Grace Hopper');
+        assert.deepEqual(pageErrors, []);
+        await page.close();
+    });
+
+    test('several matches: candidates in the LWC, the agent chooses, both sides show the link', async () => {
+        const { page, softphone } = await openConsole(sandbox);
+        await page.click('#picker-item');
+        await page.click('#softphone-item');
+        const offered = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+14155550123' })
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.select(sid),
+            offered.reservationSid
+        );
+        const picker = page.locator('c-flex-record-picker');
+        await picker.locator('[data-id="candidates"] button').first().waitFor();
+        const candidates = await picker.locator('[data-id="candidates"] button').allTextContents();
+        assert.equal(candidates.length, 3, candidates.join(' | '));
+        await picker.locator('[data-id="candidates"] button', { hasText: 'Ada Byron' }).click();
+        const task = await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
+                    offered.reservationSid
+                ),
+            (value) => value?.attributes.sfdcObjectId === IDS.adaLead
+        );
+        assert.equal(task?.attributes.sfdcObjectType, 'Lead');
+        await picker.locator('[data-id="selected"]', { hasText: 'Ada Byron' }).waitFor();
+        // The plugin's chooser in Flex's task canvas shows the same choice.
+        await softphone.locator('input[type="radio"]:checked').waitFor({ timeout: 8000 });
+        await page.close();
+    });
+
+    test('several matches chosen in the task-canvas chooser reach the LWC', async () => {
+        const { page, softphone } = await openConsole(sandbox);
+        await page.click('#picker-item');
+        await page.click('#softphone-item');
+        const offered = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+14155550123' })
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.select(sid),
+            offered.reservationSid
+        );
+        const radio = softphone.getByRole('radio', { name: /Analytical Engines Inc/ });
+        await radio.waitFor({ timeout: 10000 });
+        await radio.check();
+        const task = await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
+                    offered.reservationSid
+                ),
+            (value) => value?.attributes.sfdcObjectId === IDS.analyticalEngines
+        );
+        assert.equal(task?.attributes.sfdcObjectType, 'Account');
+        await page
+            .locator('c-flex-record-picker [data-id="selected"]', {
+                hasText: 'Analytical Engines Inc.'
+            })
+            .waitFor();
+        await page.close();
+    });
+
+    test('click-to-dial on a record page starts an outbound task with E.164 and the record', async () => {
+        const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
+        await page.locator('[data-click-to-dial="Phone"]').click();
+        const tasks = await eventually(
+            () => softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.tasks()),
+            (value) => value.some((task) => task.attributes.direction === 'outbound')
+        );
+        const outbound = tasks.find((task) => task.attributes.direction === 'outbound');
+        assert.equal(outbound?.attributes.outbound_to, '+16505550199');
+        assert.equal(outbound?.attributes.sfdcObjectId, IDS.lindaLead);
+        assert.equal(outbound?.attributes.sfdcObjectType, 'Lead');
+        assert.equal(outbound?.attributes.sfdcObjectName, 'Linda Keen');
+        const accepted = await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.status,
+                    outbound?.reservationSid ?? ''
+                ),
+            (status) => status === 'accepted'
+        );
+        assert.equal(accepted, 'accepted', 'Flex accepts its own outbound call');
+        await page.close();
+    });
+
+    test('messages from a frame of another origin are ignored by both sides', async () => {
+        const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
+        await page.route('https://foreign.example/**', (route) =>
+            route.fulfill({
+                contentType: 'text/html',
+                body: '<!doctype html><title>foreign</title>'
+            })
+        );
+        await page.evaluate(() => {
+            const frame = document.createElement('iframe');
+            frame.id = 'foreign';
+            frame.src = 'https://foreign.example/frame.html';
+            document.body.append(frame);
+        });
+        const foreign = await (await page.waitForSelector('#foreign')).contentFrame();
+        assert.ok(foreign);
+        await foreign.waitForLoadState();
+        await foreign.evaluate(() => {
+            // Pretend to be the softphone (to the console) and the console (to the softphone).
+            const request = {
+                methodName: 'saveLog',
+                callId: 1,
+                apiVersion: '67.0',
+                apiType: 'opencti',
+                isCallbackRegistered: true,
+                isListenerRegistered: false,
+                args: { object: { entityApiName: 'Task', Subject: 'forged' } }
+            };
+            window.parent.postMessage(request, '*');
+            const dial = {
+                apiVersion: '67.0',
+                apiType: 'opencti',
+                methodName: 'onClickToDial',
+                eventName: 'onClickToDial',
+                shouldExecuteCallback: false,
+                shouldExecuteListener: true,
+                response: {
+                    success: true,
+                    returnValue: {
+                        number: '+15555550100',
+                        recordId: '003000000000001AAA',
+                        objectType: 'Contact'
+                    },
+                    errors: null
+                }
+            };
+            window.parent.frames[0]?.postMessage(dial, '*');
+        });
+        const journal = await eventually(
+            () =>
+                page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal()),
+            (entries) => entries.some((entry) => entry.kind === 'refused')
+        );
+        assert.ok(
+            journal.some((entry) => entry.kind === 'refused' && entry.methodName === 'saveLog')
+        );
+        assert.equal(
+            journal.filter((entry) => entry.kind === 'request' && entry.methodName === 'saveLog')
+                .length,
+            0
+        );
+        await page.waitForTimeout(500);
+        const tasks = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.tasks()
+        );
+        assert.equal(tasks.length, 0, 'the forged click-to-dial placed no call');
+        const records = await page.evaluate(() =>
+            (window as unknown as ConsoleWindow).sandboxConsole.records()
+        );
+        assert.equal(records.filter((record) => record.objectApiName === 'Task').length, 0);
+        await page.close();
+    });
+
+    test('a forged LMS selection is refused and the LWC shows the error', async () => {
+        const { page, softphone } = await openConsole(sandbox);
+        await page.click('#picker-item');
+        const offered = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+16505550199' })
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
+        );
+        await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) =>
+                        (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.attributes
+                            .sfdcObjectId,
+                    offered.reservationSid
+                ),
+            (value) => value === IDS.lindaLead
+        );
+        // A record ID whose checksum is wrong, published as if by the picker.
+        const forgedId = IDS.graceContact.slice(0, 15) + 'ZZZ';
+        await page.evaluate(
+            ([recordId, taskSid]) =>
+                (window as unknown as ConsoleWindow).sandboxConsole.lms.publish(
+                    'Flex_Record_Selection__c',
+                    {
+                        action: 'select',
+                        recordId,
+                        objectApiName: 'Contact',
+                        recordName: 'Forged',
+                        taskSid
+                    },
+                    'forger'
+                ),
+            [forgedId, offered.taskSid] as const
+        );
+        await page.locator('c-flex-record-picker [data-id="error"]').waitFor();
+        const task = await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
+            offered.reservationSid
+        );
+        assert.equal(task?.attributes.sfdcObjectId, IDS.lindaLead, 'the link did not change');
+        await page.close();
+    });
+
+    test('Open CTI failing: Flex keeps working and the agent is told why', async () => {
+        const { page } = await openConsole(sandbox);
+        await page.evaluate(() => {
+            const api = (window as unknown as ConsoleWindow).sandboxConsole;
+            api.inject({ methodName: 'enableClickToDial', mode: 'fail', count: 1 });
+            api.inject({ methodName: 'subscribe', mode: 'fail', count: 1 });
+            api.reloadSoftphone();
+        });
+        await page.click('#softphone-item');
+        await eventually(
+            () =>
+                page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal()),
+            (entries) =>
+                entries.some(
+                    (entry) => entry.kind === 'response' && entry.methodName === 'enableClickToDial'
+                ),
+            30000
+        );
+        const softphone = await softphoneFrame(page);
+        await softphone
+            .getByText(/Salesforce .* is off: .*Calls and chats still work/)
+            .first()
+            .waitFor({ timeout: 10000 });
+        const state = await page.evaluate(() =>
+            (window as unknown as ConsoleWindow).sandboxConsole.state()
+        );
+        assert.equal(state.clickToDial, false);
+        const offered = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+12125550142' })
+        );
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
+        );
+        const status = await eventually(
+            () =>
+                softphone.evaluate(
+                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.status,
+                    offered.reservationSid
+                ),
+            (value) => value === 'accepted'
+        );
+        assert.equal(status, 'accepted');
+        await page.close();
+    });
+});

@@ -1,0 +1,182 @@
+// The sandbox's web server: two ports, so two origins, as in production where the Salesforce
+// console and the Flex softphone are different origins.
+//   console   http://localhost:<port>/              the simulated Lightning console (Open CTI host)
+//   softphone http://localhost:<port+1>/softphone/  Flex, in the console's utility bar iframe
+// Both are on one site (localhost), so the browser does not treat the softphone's storage as
+// third-party: in Salesforce it is, and docs/sandbox.md says what that changes.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { distDir, pluginBundle, sandboxDir, sldsAssets } from './build/paths.ts';
+
+export interface SandboxOrigins {
+    console: string;
+    softphone: string;
+}
+
+export function originsFor(consolePort: number, softphonePort: number): SandboxOrigins {
+    return {
+        console: `http://localhost:${consolePort}`,
+        softphone: `http://localhost:${softphonePort}`
+    };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.map': 'application/json',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff'
+};
+
+/** Open CTI's script path: /support/api/<version>/lightning/opencti_min.js (or opencti.js). */
+export const OPEN_CTI_SCRIPT = /^\/support\/api\/(\d{2,3}\.0)\/lightning\/opencti(_min)?\.js$/;
+
+interface Route {
+    file: string;
+    /** Only the console origin may frame the softphone (the real softphone would say the same). */
+    frameAncestors?: string;
+    template?: Record<string, string>;
+}
+
+/** Maps a request to a file, or null. Exported for the server's own tests. */
+export function routeFor(pathname: string, origins: SandboxOrigins): Route | null {
+    if (pathname.includes('..') || pathname.includes('\0')) {
+        return null;
+    }
+    if (pathname === '/' || pathname === '/index.html') {
+        return {
+            file: path.join(sandboxDir, 'console', 'index.html'),
+            template: { SOFTPHONE_ORIGIN: origins.softphone }
+        };
+    }
+    if (OPEN_CTI_SCRIPT.test(pathname)) {
+        return { file: path.join(distDir, 'opencti', 'opencti_min.js') };
+    }
+    if (pathname === '/softphone/' || pathname === '/softphone/index.html') {
+        return {
+            file: path.join(sandboxDir, 'softphone', 'index.html'),
+            frameAncestors: origins.console,
+            template: { CONSOLE_ORIGIN: origins.console }
+        };
+    }
+    if (pathname === '/softphone/plugin-salesforce-integration.js') {
+        return { file: pluginBundle };
+    }
+    if (pathname === '/softphone/softphone.css') {
+        return { file: path.join(sandboxDir, 'softphone', 'softphone.css') };
+    }
+    if (pathname === '/console/console.css') {
+        return { file: path.join(sandboxDir, 'console', 'console.css') };
+    }
+    if (pathname.startsWith('/slds/')) {
+        return { file: path.join(sldsAssets, pathname.slice('/slds/'.length)) };
+    }
+    const built = /^\/(softphone|console|opencti|lwc)\/([\w.-]+\.(js|map))$/.exec(pathname);
+    if (built) {
+        return { file: path.join(distDir, built[1] ?? '', built[2] ?? '') };
+    }
+    return null;
+}
+
+async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    origins: SandboxOrigins
+): Promise<void> {
+    const url = new URL(request.url ?? '/', origins.console);
+    const route = routeFor(url.pathname, origins);
+    if (!route || (request.method !== 'GET' && request.method !== 'HEAD')) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+    }
+    let body: Buffer | string;
+    try {
+        body = await readFile(route.file);
+    } catch {
+        response
+            .writeHead(404, { 'content-type': 'text/plain' })
+            .end(`Not built: ${path.relative(sandboxDir, route.file)} (run npm start)`);
+        return;
+    }
+    if (route.template) {
+        body = Object.entries(route.template).reduce(
+            (text, [key, value]) => text.replaceAll(`{{${key}}}`, value),
+            body.toString('utf8')
+        );
+    }
+    const headers: Record<string, string> = {
+        'content-type': CONTENT_TYPES[path.extname(route.file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff'
+    };
+    if (route.frameAncestors) {
+        headers['content-security-policy'] = `frame-ancestors ${route.frameAncestors}`;
+    }
+    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
+}
+
+export interface RunningSandbox {
+    origins: SandboxOrigins;
+    port: number;
+    close(): Promise<void>;
+}
+
+/** Listens on loopback (IPv4, and IPv6 when the machine has it); port 0 picks a free port. */
+async function listen(
+    port: number,
+    listener: (request: IncomingMessage, response: ServerResponse) => void
+): Promise<{ port: number; servers: Server[] }> {
+    const primary = createServer(listener);
+    await new Promise<void>((resolve, reject) => {
+        primary.once('error', reject);
+        primary.listen(port, '127.0.0.1', () => resolve());
+    });
+    const address = primary.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const servers = [primary];
+    // Browsers may resolve "localhost" to ::1 first; answer there too.
+    const ipv6 = createServer(listener);
+    await new Promise<void>((resolve) => {
+        ipv6.once('error', () => resolve());
+        ipv6.listen(actualPort, '::1', () => {
+            servers.push(ipv6);
+            resolve();
+        });
+    });
+    return { port: actualPort, servers };
+}
+
+/** Serves the built sandbox: the console on `port`, the softphone on `port + 1` (or free ports). */
+export async function startServer(port = 0): Promise<RunningSandbox> {
+    let origins = originsFor(port, port + 1);
+    const listener = (request: IncomingMessage, response: ServerResponse) => {
+        handle(request, response, origins).catch(() => {
+            if (!response.headersSent) {
+                response.writeHead(500).end();
+            }
+        });
+    };
+    const consoleSide = await listen(port, listener);
+    const softphoneSide = await listen(port === 0 ? 0 : port + 1, listener);
+    origins = originsFor(consoleSide.port, softphoneSide.port);
+    const servers = [...consoleSide.servers, ...softphoneSide.servers];
+    return {
+        origins,
+        port: consoleSide.port,
+        close: () =>
+            Promise.all(
+                servers.map(
+                    (server) =>
+                        new Promise<void>((resolve) => {
+                            server.closeAllConnections();
+                            server.close(() => resolve());
+                        })
+                )
+            ).then(() => undefined)
+    };
+}

@@ -1,0 +1,44 @@
+// The Flex configuration the sandbox agent logs in with: what an admin puts in the Flex
+// Configuration API's ui_attributes, with the plugin's settings under custom_data.
+
+/** The console's origin, written into the softphone page by the sandbox server. */
+export function consoleOrigin(doc: Document = document): string {
+    const meta = doc.querySelector('meta[name="sandbox-console-origin"]');
+    return meta?.getAttribute('content') ?? '';
+}
+
+/**
+ * `?flexSettings=` (JSON) lets a test turn plugin settings on or off; the admin-facing keys and
+ * their validation stay the plugin's own.
+ */
+export function sandboxFlexConfiguration(
+    query: URLSearchParams,
+    origin: string = consoleOrigin()
+): Record<string, unknown> {
+    let overrides: Record<string, unknown> = {};
+    const raw = query.get('flexSettings');
+    if (raw) {
+        const parsed: unknown = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+            overrides = parsed as Record<string, unknown>;
+        }
+    }
+    return {
+        logLevel: 'error',
+        language: 'en-US',
+        custom_data: {
+            salesforce_integration: {
+                enabled: true,
+                screen_pop: true,
+                click_to_dial: true,
+                context_switching: true,
+                show_panel_automatically: true,
+                opencti_timeout_ms: 5000,
+                // The sandbox console is served from localhost, not a Salesforce domain.
+                allowed_origins: [origin],
+                default_country: 'US',
+                ...overrides
+            }
+        }
+    };
+}

@@ -1,0 +1,381 @@
+// Stand-in for the TaskRouter JS SDK (twilio-taskrouter 2.x): a Worker with Activities, Reservations
+// and Tasks that behave like the SDK's objects (same fields, methods, events and state changes), so
+// Flex's own worker listener, reducers, task list, TaskHelper and task actions run unchanged.
+// What TaskRouter's servers would decide (a caller hangs up, a task is routed to this worker) is
+// driven from outside through the `TaskRouterSwitchboard`.
+import { Emitter } from './emitter.ts';
+
+export type ReservationStatus =
+    | 'pending'
+    | 'accepted'
+    | 'rejected'
+    | 'timeout'
+    | 'canceled'
+    | 'rescinded'
+    | 'wrapping'
+    | 'completed';
+export type TaskStatus =
+    'pending' | 'reserved' | 'assigned' | 'canceled' | 'completed' | 'wrapping';
+export type Attributes = Record<string, unknown>;
+
+const ACCOUNT_SID = 'AC' + '0'.repeat(32);
+const WORKSPACE_SID = 'WS' + '0'.repeat(31) + '1';
+export const SANDBOX_QUEUE_SID = 'WQ' + '0'.repeat(31) + '1';
+export const SANDBOX_WORKFLOW_SID = 'WW' + '0'.repeat(31) + '1';
+
+let sidCounter = 0;
+/** A Twilio-shaped SID (two letters, 32 hex digits), unique in this page. */
+export function nextSid(prefix: string): string {
+    sidCounter += 1;
+    const random = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
+        byte.toString(16).padStart(2, '0')
+    ).join('');
+    return prefix + sidCounter.toString(16).padStart(8, '0') + random;
+}
+
+/** The SDK answers after a round trip to TaskRouter; callers must not rely on synchronous state. */
+function roundTrip(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class SandboxActivity {
+    readonly accountSid = ACCOUNT_SID;
+    readonly workspaceSid = WORKSPACE_SID;
+    readonly dateCreated = new Date();
+    dateUpdated = new Date();
+
+    constructor(
+        private readonly worker: SandboxWorker,
+        readonly sid: string,
+        readonly name: string,
+        readonly available: boolean
+    ) {}
+
+    get isCurrent(): boolean {
+        return this.worker.activity === this;
+    }
+
+    async setAsCurrent(): Promise<SandboxActivity> {
+        await roundTrip();
+        this.worker.changeActivity(this);
+        return this;
+    }
+}
+
+export class SandboxTask extends Emitter {
+    readonly addOns = {};
+    readonly dateCreated = new Date();
+    dateUpdated = new Date();
+    readonly priority = 0;
+    readonly queueName = 'Sandbox queue';
+    readonly queueSid = SANDBOX_QUEUE_SID;
+    readonly reason = '';
+    readonly taskChannelSid: string;
+    readonly timeout = 86400;
+    readonly transfers = { incoming: null, outgoing: null };
+    readonly workflowName = 'Sandbox workflow';
+    readonly workflowSid = SANDBOX_WORKFLOW_SID;
+    readonly version = '0';
+    readonly virtualStartTime = new Date();
+    status: TaskStatus = 'reserved';
+    /** Flex compares attribute objects by identity; every change replaces the object. */
+    attributes: Attributes;
+    /** How many times an attribute write reached "TaskRouter" (tests and the benchmark read it). */
+    attributeWrites = 0;
+
+    constructor(
+        readonly sid: string,
+        attributes: Attributes,
+        readonly taskChannelUniqueName: string,
+        /** The worker a task was created for (Flex's outbound calls), '' when routed by a workflow. */
+        readonly routingTarget = ''
+    ) {
+        super();
+        this.attributes = { ...attributes };
+        this.taskChannelSid = 'TC' + taskChannelUniqueName.padEnd(32, '0').slice(0, 32);
+    }
+
+    get age(): number {
+        return Math.floor((Date.now() - this.dateCreated.getTime()) / 1000);
+    }
+
+    /** Replaces all attributes, as TaskRouter's Task.setAttributes does. */
+    async setAttributes(attributes: Attributes): Promise<SandboxTask> {
+        await roundTrip();
+        this.attributes = JSON.parse(JSON.stringify(attributes)) as Attributes;
+        this.attributeWrites += 1;
+        this.touch();
+        this.emit('updated', this);
+        return this;
+    }
+
+    async complete(): Promise<SandboxTask> {
+        await roundTrip();
+        this.status = 'completed';
+        this.touch();
+        this.emit('completed', this);
+        return this;
+    }
+
+    async wrapUp(): Promise<SandboxTask> {
+        await roundTrip();
+        this.status = 'wrapping';
+        this.touch();
+        this.emit('wrapup', this);
+        return this;
+    }
+
+    async hold(): Promise<SandboxTask> {
+        await roundTrip();
+        return this;
+    }
+
+    async kick(): Promise<SandboxTask> {
+        await roundTrip();
+        return this;
+    }
+
+    async transfer(): Promise<SandboxTask> {
+        throw new Error('Transfers are not simulated in the sandbox.');
+    }
+
+    async updateParticipant(): Promise<SandboxTask> {
+        await roundTrip();
+        return this;
+    }
+
+    async setVirtualStartTime(): Promise<SandboxTask> {
+        return this;
+    }
+
+    async fetchLatestVersion(): Promise<SandboxTask> {
+        return this;
+    }
+
+    touch(): void {
+        this.dateUpdated = new Date();
+    }
+}
+
+export class SandboxReservation extends Emitter {
+    readonly accountSid = ACCOUNT_SID;
+    readonly workspaceSid = WORKSPACE_SID;
+    readonly dateCreated = new Date();
+    dateUpdated = new Date();
+    readonly timeout = 120;
+    readonly version = '0';
+    status: ReservationStatus = 'pending';
+
+    constructor(
+        readonly sid: string,
+        readonly task: SandboxTask,
+        readonly workerSid: string,
+        private readonly onFinished: (reservation: SandboxReservation) => void
+    ) {
+        super();
+    }
+
+    /** Moves to a new status and emits the SDK's event for it; a finished one leaves the worker. */
+    transition(status: ReservationStatus, taskStatus?: TaskStatus): void {
+        if (this.status === status) {
+            return;
+        }
+        this.status = status;
+        this.dateUpdated = new Date();
+        if (taskStatus) {
+            this.task.status = taskStatus;
+            this.task.touch();
+        }
+        this.emit(status === 'wrapping' ? 'wrapup' : status, this);
+        if (taskStatus === 'wrapping') {
+            this.task.emit('wrapup', this.task);
+        } else if (taskStatus === 'completed' || taskStatus === 'canceled') {
+            this.task.emit(taskStatus, this.task);
+        }
+        if (['completed', 'rejected', 'timeout', 'canceled', 'rescinded'].includes(status)) {
+            this.onFinished(this);
+        }
+    }
+
+    private async move(
+        allowedFrom: ReservationStatus[],
+        status: ReservationStatus,
+        taskStatus?: TaskStatus
+    ): Promise<SandboxReservation> {
+        await roundTrip();
+        if (!allowedFrom.includes(this.status)) {
+            throw new Error(
+                `Reservation ${this.sid} is ${this.status}; it cannot become ${status}.`
+            );
+        }
+        this.transition(status, taskStatus);
+        return this;
+    }
+
+    accept(): Promise<SandboxReservation> {
+        return this.move(['pending'], 'accepted', 'assigned');
+    }
+
+    /** Voice tasks are accepted by joining the conference with the customer. */
+    conference(): Promise<SandboxReservation> {
+        return this.move(['pending'], 'accepted', 'assigned');
+    }
+
+    reject(): Promise<SandboxReservation> {
+        return this.move(['pending'], 'rejected', 'pending');
+    }
+
+    wrap(): Promise<SandboxReservation> {
+        return this.move(['accepted'], 'wrapping', 'wrapping');
+    }
+
+    complete(): Promise<SandboxReservation> {
+        return this.move(['accepted', 'wrapping'], 'completed', 'completed');
+    }
+
+    async call(): Promise<SandboxReservation> {
+        return this;
+    }
+
+    async dequeue(): Promise<SandboxReservation> {
+        return this.conference();
+    }
+
+    async redirect(): Promise<SandboxReservation> {
+        return this;
+    }
+
+    async updateParticipant(): Promise<SandboxReservation> {
+        await roundTrip();
+        return this;
+    }
+
+    async fetchLatestVersion(): Promise<SandboxReservation> {
+        return this;
+    }
+}
+
+export interface OfferedTask {
+    attributes: Attributes;
+    channel: 'voice' | 'chat' | 'sms' | 'default';
+    routingTarget?: string;
+}
+
+export class SandboxWorker extends Emitter {
+    readonly accountSid = ACCOUNT_SID;
+    readonly workspaceSid = WORKSPACE_SID;
+    readonly sid: string;
+    readonly name = 'sandbox.agent';
+    readonly friendlyName = 'Sandbox Agent';
+    readonly dateCreated = new Date();
+    dateUpdated = new Date();
+    dateStatusChanged = new Date();
+    dateActivityChanged = new Date();
+    readonly connectActivitySid: string;
+    readonly disconnectActivitySid: string;
+    readonly channels = new Map<string, never>();
+    readonly reservations = new Map<string, SandboxReservation>();
+    readonly activities = new Map<string, SandboxActivity>();
+    version = '0';
+    /**
+     * The agent's phone is outside the browser (an external `contact_uri`), as Flex allows; the
+     * sandbox has no WebRTC voice client, so calls are simulated by the switchboard.
+     */
+    attributes: Attributes = {
+        contact_uri: '+15550100000',
+        full_name: 'Sandbox Agent',
+        email: 'agent@sandbox.invalid',
+        roles: ['agent']
+    };
+    activity: SandboxActivity;
+
+    constructor() {
+        super();
+        this.sid = nextSid('WK');
+        const available = new SandboxActivity(this, nextSid('WA'), 'Available', true);
+        const unavailable = new SandboxActivity(this, nextSid('WA'), 'Unavailable', false);
+        const offline = new SandboxActivity(this, nextSid('WA'), 'Offline', false);
+        [available, unavailable, offline].forEach((each) => this.activities.set(each.sid, each));
+        this.activity = available;
+        this.connectActivitySid = available.sid;
+        this.disconnectActivitySid = offline.sid;
+    }
+
+    get workerSid(): string {
+        return this.sid;
+    }
+
+    get activitySid(): string {
+        return this.activity.sid;
+    }
+
+    get workerActivitySid(): string {
+        return this.activity.sid;
+    }
+
+    get available(): boolean {
+        return this.activity.available;
+    }
+
+    changeActivity(activity: SandboxActivity): void {
+        this.activity = activity;
+        this.dateActivityChanged = new Date();
+        this.emit('activityUpdated', this);
+    }
+
+    activityNamed(name: string): SandboxActivity | undefined {
+        return [...this.activities.values()].find((each) => each.name === name);
+    }
+
+    /** Routes a new task to this worker: a pending reservation, as TaskRouter would create. */
+    offer({ attributes, channel, routingTarget }: OfferedTask): SandboxReservation {
+        const task = new SandboxTask(nextSid('WT'), attributes, channel, routingTarget);
+        const reservation = new SandboxReservation(nextSid('WR'), task, this.sid, (finished) =>
+            this.reservations.delete(finished.sid)
+        );
+        this.reservations.set(reservation.sid, reservation);
+        this.emit('reservationCreated', reservation);
+        return reservation;
+    }
+
+    /** What Flex's outbound dialer calls: TaskRouter creates the task and reserves this worker. */
+    async createTask(
+        to: string,
+        from: string,
+        _workflowSid: string,
+        _taskQueueSid: string,
+        options: { attributes?: Attributes; taskChannelUniqueName?: string } = {}
+    ): Promise<string> {
+        await roundTrip();
+        const reservation = this.offer({
+            attributes: {
+                ...options.attributes,
+                direction: 'outbound',
+                from,
+                outbound_to: to,
+                name: to,
+                type: 'outbound'
+            },
+            channel: options.taskChannelUniqueName === 'voice' ? 'voice' : 'default',
+            routingTarget: this.sid
+        });
+        return reservation.task.sid;
+    }
+
+    async setAttributes(attributes: Attributes): Promise<SandboxWorker> {
+        await roundTrip();
+        this.attributes = { ...attributes };
+        this.emit('attributesUpdated', this);
+        return this;
+    }
+
+    disconnect(): void {
+        this.emit('disconnected', this);
+    }
+
+    updateToken(): void {}
+
+    async fetchLatestVersion(): Promise<SandboxWorker> {
+        return this;
+    }
+}

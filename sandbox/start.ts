@@ -1,0 +1,19 @@
+// npm start: build the sandbox and serve it until Ctrl-C.
+import { buildSandbox } from './build/index.ts';
+import { startServer } from './server.ts';
+
+const port = Number(process.env.SANDBOX_PORT ?? 4400);
+const started = Date.now();
+await buildSandbox();
+const sandbox = await startServer(port);
+console.log(`Sandbox built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Flex Console (simulated Salesforce): ${sandbox.origins.console}/`);
+console.log(`Softphone origin: ${sandbox.origins.softphone}  ·  Ctrl-C stops the sandbox.`);
+const stop = () => {
+    sandbox.close().then(
+        () => process.exit(0),
+        () => process.exit(1)
+    );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
