@@ -45,7 +45,6 @@ export interface OpenCtiHost {
     /** An agent clicked a phone number: tell the softphone, if it enabled click-to-dial. */
     clickToDial(record: SandboxRecord, field: string): boolean;
     navigationChanged(): void;
-    isClickToDialEnabled(): boolean;
     /** The softphone page is going away: forget its listeners, subscriptions and click-to-dial. */
     softphoneUnloaded(): void;
 }
@@ -381,7 +380,6 @@ export function createOpenCtiHost({
         navigationChanged() {
             push('onNavigationChange', appView());
         },
-        isClickToDialEnabled: () => clickToDialEnabled,
         softphoneUnloaded() {
             clickToDialEnabled = false;
             surface.setClickToDialEnabled(false);

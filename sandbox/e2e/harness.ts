@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core, and handles on the console page and the softphone frame.
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startServer, type RunningSandbox } from '../server.ts';
+import type { Switchboard, TaskSummary } from '../softphone/switchboard.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -78,4 +79,34 @@ export async function eventually<T>(
         value = await read();
     }
     return value;
+}
+
+type PhoneWindow = Window & { sandboxPhone: Switchboard };
+
+/** A call arrives from `from` and the agent accepts it in Flex. */
+export async function answerCall(softphone: Frame, from: string): Promise<TaskSummary> {
+    const offered = await softphone.evaluate(
+        (caller) => (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: caller }),
+        from
+    );
+    await softphone.evaluate(
+        (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+        offered.reservationSid
+    );
+    return offered;
+}
+
+export function selectTask(softphone: Frame, reservationSid: string): Promise<void> {
+    return softphone.evaluate(
+        (sid) => (window as unknown as PhoneWindow).sandboxPhone.select(sid),
+        reservationSid
+    );
+}
+
+/** The task as the TaskRouter stand-in holds it now. */
+export function taskOf(softphone: Frame, reservationSid: string): Promise<TaskSummary | undefined> {
+    return softphone.evaluate(
+        (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
+        reservationSid
+    );
 }

@@ -4,7 +4,16 @@ import { after, before, describe, test } from 'node:test';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import type { Switchboard } from '../softphone/switchboard.ts';
 import { IDS } from '../console/fixtures.ts';
-import { eventually, openConsole, openSandbox, softphoneFrame, type Sandbox } from './harness.ts';
+import {
+    answerCall,
+    eventually,
+    openConsole,
+    openSandbox,
+    selectTask,
+    softphoneFrame,
+    taskOf,
+    type Sandbox
+} from './harness.ts';
 
 type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
 type PhoneWindow = Window & { sandboxPhone: Switchboard };
@@ -20,24 +29,14 @@ after(async () => {
 describe('sandbox end to end', () => {
     test('inbound call with one match: screen pop and task attributes', async () => {
         const { page, softphone, pageErrors } = await openConsole(sandbox);
-        const offered = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+12125550142' })
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-            offered.reservationSid
-        );
+        const offered = await answerCall(softphone, '+12125550142');
         const state = await eventually(
             () => page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.state()),
             (value) => value.currentRecordId === IDS.graceContact
         );
         assert.equal(state.currentRecordId, IDS.graceContact);
         const task = await eventually(
-            () =>
-                softphone.evaluate(
-                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
-                    offered.reservationSid
-                ),
+            () => taskOf(softphone, offered.reservationSid),
             (value) => value?.attributes.sfdcObjectId !== undefined
         );
         assert.equal(task?.attributes.sfdcObjectId, IDS.graceContact);
@@ -51,28 +50,15 @@ describe('sandbox end to end', () => {
         const { page, softphone } = await openConsole(sandbox);
         await page.click('#picker-item');
         await page.click('#softphone-item');
-        const offered = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+14155550123' })
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-            offered.reservationSid
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.select(sid),
-            offered.reservationSid
-        );
+        const offered = await answerCall(softphone, '+14155550123');
+        await selectTask(softphone, offered.reservationSid);
         const picker = page.locator('c-flex-record-picker');
         await picker.locator('[data-id="candidates"] button').first().waitFor();
         const candidates = await picker.locator('[data-id="candidates"] button').allTextContents();
         assert.equal(candidates.length, 3, candidates.join(' | '));
         await picker.locator('[data-id="candidates"] button', { hasText: 'Ada Byron' }).click();
         const task = await eventually(
-            () =>
-                softphone.evaluate(
-                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
-                    offered.reservationSid
-                ),
+            () => taskOf(softphone, offered.reservationSid),
             (value) => value?.attributes.sfdcObjectId === IDS.adaLead
         );
         assert.equal(task?.attributes.sfdcObjectType, 'Lead');
@@ -86,26 +72,13 @@ describe('sandbox end to end', () => {
         const { page, softphone } = await openConsole(sandbox);
         await page.click('#picker-item');
         await page.click('#softphone-item');
-        const offered = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+14155550123' })
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-            offered.reservationSid
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.select(sid),
-            offered.reservationSid
-        );
+        const offered = await answerCall(softphone, '+14155550123');
+        await selectTask(softphone, offered.reservationSid);
         const radio = softphone.getByRole('radio', { name: /Analytical Engines Inc/ });
         await radio.waitFor({ timeout: 10000 });
         await radio.check();
         const task = await eventually(
-            () =>
-                softphone.evaluate(
-                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
-                    offered.reservationSid
-                ),
+            () => taskOf(softphone, offered.reservationSid),
             (value) => value?.attributes.sfdcObjectId === IDS.analyticalEngines
         );
         assert.equal(task?.attributes.sfdcObjectType, 'Account');
@@ -130,11 +103,7 @@ describe('sandbox end to end', () => {
         assert.equal(outbound?.attributes.sfdcObjectType, 'Lead');
         assert.equal(outbound?.attributes.sfdcObjectName, 'Linda Keen');
         const accepted = await eventually(
-            () =>
-                softphone.evaluate(
-                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.status,
-                    outbound?.reservationSid ?? ''
-                ),
+            () => taskOf(softphone, outbound?.reservationSid ?? '').then((task) => task?.status),
             (status) => status === 'accepted'
         );
         assert.equal(accepted, 'accepted', 'Flex accepts its own outbound call');
@@ -217,20 +186,11 @@ describe('sandbox end to end', () => {
     test('a forged LMS selection is refused and the LWC shows the error', async () => {
         const { page, softphone } = await openConsole(sandbox);
         await page.click('#picker-item');
-        const offered = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+16505550199' })
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-            offered.reservationSid
-        );
+        const offered = await answerCall(softphone, '+16505550199');
         await eventually(
             () =>
-                softphone.evaluate(
-                    (sid) =>
-                        (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.attributes
-                            .sfdcObjectId,
-                    offered.reservationSid
+                taskOf(softphone, offered.reservationSid).then(
+                    (task) => task?.attributes.sfdcObjectId
                 ),
             (value) => value === IDS.lindaLead
         );
@@ -252,10 +212,7 @@ describe('sandbox end to end', () => {
             [forgedId, offered.taskSid] as const
         );
         await page.locator('c-flex-record-picker [data-id="error"]').waitFor();
-        const task = await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
-            offered.reservationSid
-        );
+        const task = await taskOf(softphone, offered.reservationSid);
         assert.equal(task?.attributes.sfdcObjectId, IDS.lindaLead, 'the link did not change');
         await page.close();
     });
@@ -287,19 +244,9 @@ describe('sandbox end to end', () => {
             (window as unknown as ConsoleWindow).sandboxConsole.state()
         );
         assert.equal(state.clickToDial, false);
-        const offered = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: '+12125550142' })
-        );
-        await softphone.evaluate(
-            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-            offered.reservationSid
-        );
+        const offered = await answerCall(softphone, '+12125550142');
         const status = await eventually(
-            () =>
-                softphone.evaluate(
-                    (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid)?.status,
-                    offered.reservationSid
-                ),
+            () => taskOf(softphone, offered.reservationSid).then((task) => task?.status),
             (value) => value === 'accepted'
         );
         assert.equal(status, 'accepted');

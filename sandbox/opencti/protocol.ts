@@ -57,9 +57,6 @@ export const CALL_TYPE = {
     INTERNAL: 'internal'
 } as const;
 
-/** Methods whose listener (not callback) receives events pushed by the console. */
-export const LISTENER_METHODS = ['onClickToDial', 'onNavigationChange'] as const;
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

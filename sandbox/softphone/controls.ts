@@ -1,8 +1,7 @@
 // Sandbox controls under the Flex agent desktop: simulate a caller, the phone and TaskRouter.
 import { el, replaceChildren } from '../shared/dom.ts';
+import { FINISHED_STATUSES } from './standins/taskRouter.ts';
 import type { SandboxChannel, Switchboard, TaskSummary } from './switchboard.ts';
-
-const OPEN = ['pending', 'accepted', 'wrapping'];
 
 export function mountControls(container: HTMLElement | null, switchboard: Switchboard): void {
     if (!container) {
@@ -127,7 +126,7 @@ export function mountControls(container: HTMLElement | null, switchboard: Switch
             taskList,
             switchboard
                 .tasks()
-                .filter((task) => OPEN.includes(task.status))
+                .filter((task) => !FINISHED_STATUSES.includes(task.status))
                 .map(taskRow)
         );
     switchboard.subscribe(render);

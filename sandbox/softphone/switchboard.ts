@@ -4,7 +4,13 @@
 // stand-in. Tests and the benchmark drive the page through this object (`window.sandboxPhone`).
 import type * as FlexSdk from '@twilio/flex-ui';
 import { flexInternals } from './standins/flexInternals.ts';
-import type { Attributes, SandboxReservation, SandboxWorker } from './standins/taskRouter.ts';
+import {
+    FINISHED_STATUSES,
+    type Attributes,
+    type ReservationStatus,
+    type SandboxReservation,
+    type SandboxWorker
+} from './standins/taskRouter.ts';
 
 export type SandboxChannel = 'voice' | 'chat' | 'sms';
 
@@ -19,7 +25,7 @@ export interface InboundCall {
 export interface TaskSummary {
     reservationSid: string;
     taskSid: string;
-    status: string;
+    status: ReservationStatus;
     channel: string;
     attributes: Attributes;
     attributeWrites: number;
@@ -89,10 +95,7 @@ export function createSwitchboard({
 
     /** The named reservation, or the newest one still open. */
     const reservationFor = (reservationSid?: string): SandboxReservation => {
-        const open = [...known.values()].filter(
-            (each) =>
-                !['completed', 'canceled', 'rejected', 'timeout', 'rescinded'].includes(each.status)
-        );
+        const open = [...known.values()].filter((each) => !FINISHED_STATUSES.includes(each.status));
         const found = reservationSid ? known.get(reservationSid) : open[open.length - 1];
         if (!found) {
             throw new Error(reservationSid ? `No task ${reservationSid}.` : 'No open task.');

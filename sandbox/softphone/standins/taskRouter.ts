@@ -14,6 +14,14 @@ export type ReservationStatus =
     | 'rescinded'
     | 'wrapping'
     | 'completed';
+/** A reservation in one of these has left the worker for good. */
+export const FINISHED_STATUSES: readonly ReservationStatus[] = [
+    'completed',
+    'rejected',
+    'timeout',
+    'canceled',
+    'rescinded'
+];
 export type TaskStatus =
     'pending' | 'reserved' | 'assigned' | 'canceled' | 'completed' | 'wrapping';
 export type Attributes = Record<string, unknown>;
@@ -192,7 +200,7 @@ export class SandboxReservation extends Emitter {
         } else if (taskStatus === 'completed' || taskStatus === 'canceled') {
             this.task.emit(taskStatus, this.task);
         }
-        if (['completed', 'rejected', 'timeout', 'canceled', 'rescinded'].includes(status)) {
+        if (FINISHED_STATUSES.includes(status)) {
             this.onFinished(this);
         }
     }
