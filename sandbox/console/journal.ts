@@ -13,7 +13,11 @@ export class Journal {
     private readonly entries: JournalEntry[] = [];
     private readonly listeners = new Set<(entry: JournalEntry) => void>();
 
-    constructor(private readonly now: () => number = () => performance.now()) {}
+    private readonly now: () => number;
+
+    constructor(now: () => number = () => performance.now()) {
+        this.now = now;
+    }
 
     record(entry: Omit<JournalEntry, 'seq' | 'at'>): JournalEntry {
         const full = { ...entry, seq: this.entries.length + 1, at: this.now() };

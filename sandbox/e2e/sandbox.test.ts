@@ -90,6 +90,46 @@ describe('sandbox end to end', () => {
         await page.close();
     });
 
+    test('a second task held during a call keeps its own record, and the picker follows the selected task', async () => {
+        const { page, softphone } = await openConsole(sandbox);
+        await page.click('#picker-item');
+        const call = await answerCall(softphone, '+12125550142');
+        await eventually(
+            () => taskOf(softphone, call.reservationSid),
+            (task) => task?.attributes.sfdcObjectId === IDS.graceContact
+        );
+        const chat = await softphone.evaluate(() =>
+            (window as unknown as PhoneWindow).sandboxPhone.holdSecondTask({
+                from: 'Linda Keen',
+                attributes: { sfdcSearchString: 'Linda Keen' }
+            })
+        );
+        assert.equal(chat.channel, 'chat');
+        const flexTasks = await eventually(
+            () =>
+                softphone.evaluate(() =>
+                    (window as unknown as PhoneWindow).sandboxPhone
+                        .tasks()
+                        .filter((task) => task.status === 'accepted')
+                        .map((task) => task.channel)
+                ),
+            (channels) => channels.length === 2
+        );
+        assert.deepEqual(flexTasks.sort(), ['chat', 'voice']);
+        const selected = page.locator('c-flex-record-picker [data-id="selected"]');
+        await selectTask(softphone, chat.reservationSid);
+        await selected.filter({ hasText: 'Linda Keen' }).waitFor();
+        await selectTask(softphone, call.reservationSid);
+        await selected.filter({ hasText: 'Grace Hopper' }).waitFor();
+        const [callNow, chatNow] = await Promise.all([
+            taskOf(softphone, call.reservationSid),
+            taskOf(softphone, chat.reservationSid)
+        ]);
+        assert.equal(callNow?.attributes.sfdcObjectId, IDS.graceContact);
+        assert.equal(chatNow?.attributes.sfdcObjectId, IDS.lindaLead);
+        await page.close();
+    });
+
     test('click-to-dial on a record page starts an outbound task with E.164 and the record', async () => {
         const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
         await page.locator('[data-click-to-dial="Phone"]').click();

@@ -60,6 +60,18 @@ export function mountControls(container: HTMLElement | null, switchboard: Switch
             })
         }
     });
+    const second = el('button', {
+        text: 'Hold a second task',
+        attrs: { title: 'A chat arrives during the current task and the agent accepts it too' },
+        dataset: { id: 'second-task' },
+        on: {
+            click: run('Second task', () =>
+                switchboard.holdSecondTask({
+                    channel: channel.value === 'voice' ? 'chat' : (channel.value as SandboxChannel)
+                })
+            )
+        }
+    });
     const activity = el(
         'select',
         { attrs: { 'aria-label': 'Worker activity' }, dataset: { id: 'activity' } },
@@ -121,18 +133,22 @@ export function mountControls(container: HTMLElement | null, switchboard: Switch
             ])
         ]);
     };
-    const render = () =>
-        replaceChildren(
-            taskList,
-            switchboard
-                .tasks()
-                .filter((task) => !FINISHED_STATUSES.includes(task.status))
-                .map(taskRow)
-        );
+    const render = () => {
+        const open = switchboard.tasks().filter((task) => !FINISHED_STATUSES.includes(task.status));
+        second.disabled = !open.some((task) => task.status === 'accepted');
+        replaceChildren(taskList, open.map(taskRow));
+    };
     switchboard.subscribe(render);
 
     replaceChildren(container, [
-        el('div', { className: 'sandbox-row' }, [channel, from, objectId, searchString, ring]),
+        el('div', { className: 'sandbox-row' }, [
+            channel,
+            from,
+            objectId,
+            searchString,
+            ring,
+            second
+        ]),
         el('div', { className: 'sandbox-row' }, [
             el('label', { text: 'Activity ' }, [activity]),
             status

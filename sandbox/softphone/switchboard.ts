@@ -42,6 +42,11 @@ export interface Switchboard {
     readonly ready: Promise<void>;
     markReady(): void;
     offerInbound(call: InboundCall): TaskSummary;
+    /**
+     * While the agent is on a task, a second one (a chat by default) arrives and the agent
+     * accepts it too, as Flex's multitasking allows: both stay open in Flex.
+     */
+    holdSecondTask(call?: Partial<InboundCall>): Promise<TaskSummary>;
     accept(reservationSid?: string): Promise<void>;
     hangUp(reservationSid?: string): Promise<void>;
     wrapUp(reservationSid?: string): Promise<void>;
@@ -114,7 +119,7 @@ export function createSwitchboard({
         return task;
     };
 
-    return {
+    const board: Switchboard = {
         ready,
         markReady: () => markReady(),
         offerInbound({ from, channel = 'voice', attributes = {} }) {
@@ -129,6 +134,15 @@ export function createSwitchboard({
                           customerAddress: from
                       };
             return summary(worker.offer({ attributes: { ...base, ...attributes }, channel }));
+        },
+        async holdSecondTask({ from = 'Ada Byron', channel = 'chat', attributes = {} } = {}) {
+            const open = [...known.values()].filter((each) => each.status === 'accepted');
+            if (!open.length) {
+                throw new Error('Accept a task first: the second task is held beside it.');
+            }
+            const second = board.offerInbound({ from, channel, attributes });
+            await board.accept(second.reservationSid);
+            return board.task(second.reservationSid) ?? second;
         },
         async accept(reservationSid) {
             await flex.Actions.invokeAction('AcceptTask', {
@@ -197,4 +211,5 @@ export function createSwitchboard({
             return () => listeners.delete(listener);
         }
     };
+    return board;
 }

@@ -1,11 +1,16 @@
-// The small part of Node's EventEmitter that Flex calls on TaskRouter SDK objects.
+// Node's EventEmitter API as the TaskRouter SDK's objects expose it (the SDK bundles the `events`
+// package for browsers), without Node's error and max-listener semantics that Flex does not rely on.
 type Listener = (...args: unknown[]) => void;
 
-export class Emitter {
-    private readonly listeners = new Map<string, Listener[]>();
+/**
+ * Anyone may listen for (or emit) any event, as with the SDK. `Emitted` lists the events the
+ * stand-in itself announces, so announcing a misspelt or foreign one does not compile.
+ */
+export class Emitter<Emitted extends string = string> {
+    private readonly handlers = new Map<string, Listener[]>();
 
     addListener(event: string, listener: Listener): this {
-        this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+        this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
         return this;
     }
 
@@ -22,11 +27,11 @@ export class Emitter {
     }
 
     removeListener(event: string, listener: Listener): this {
-        const remaining = (this.listeners.get(event) ?? []).filter((each) => each !== listener);
+        const remaining = (this.handlers.get(event) ?? []).filter((each) => each !== listener);
         if (remaining.length) {
-            this.listeners.set(event, remaining);
+            this.handlers.set(event, remaining);
         } else {
-            this.listeners.delete(event);
+            this.handlers.delete(event);
         }
         return this;
     }
@@ -37,20 +42,58 @@ export class Emitter {
 
     removeAllListeners(event?: string): this {
         if (event === undefined) {
-            this.listeners.clear();
+            this.handlers.clear();
         } else {
-            this.listeners.delete(event);
+            this.handlers.delete(event);
         }
         return this;
     }
 
+    prependListener(event: string, listener: Listener): this {
+        this.handlers.set(event, [listener, ...(this.handlers.get(event) ?? [])]);
+        return this;
+    }
+
+    prependOnceListener(event: string, listener: Listener): this {
+        const wrapper: Listener = (...args) => {
+            this.removeListener(event, wrapper);
+            listener(...args);
+        };
+        return this.prependListener(event, wrapper);
+    }
+
+    eventNames(): string[] {
+        return [...this.handlers.keys()];
+    }
+
+    listeners(event: string): Listener[] {
+        return this.rawListeners(event);
+    }
+
+    rawListeners(event: string): Listener[] {
+        return [...(this.handlers.get(event) ?? [])];
+    }
+
+    setMaxListeners(): this {
+        return this;
+    }
+
+    getMaxListeners(): number {
+        return 0;
+    }
+
     listenerCount(event: string): number {
-        return this.listeners.get(event)?.length ?? 0;
+        return this.handlers.get(event)?.length ?? 0;
     }
 
     emit(event: string, ...args: unknown[]): boolean {
-        const current = this.listeners.get(event) ?? [];
+        const current = this.handlers.get(event) ?? [];
         current.forEach((listener) => listener(...args));
         return current.length > 0;
+    }
+
+    /** How the stand-ins emit: only the events the SDK declares for this object. */
+    announce(event: Emitted, ...args: unknown[]): boolean {
+        return this.emit(event, ...args);
     }
 }

@@ -25,6 +25,11 @@ export const FINISHED_STATUSES: readonly ReservationStatus[] = [
 export type TaskStatus =
     'pending' | 'reserved' | 'assigned' | 'canceled' | 'completed' | 'wrapping';
 export type Attributes = Record<string, unknown>;
+/** The SDK events each object emits (taskRouter.types.ts checks them against the SDK's). */
+export type WorkerEventName =
+    'activityUpdated' | 'attributesUpdated' | 'disconnected' | 'reservationCreated';
+export type ReservationEventName = Exclude<ReservationStatus, 'pending' | 'wrapping'> | 'wrapup';
+export type TaskEventName = 'updated' | 'completed' | 'canceled' | 'wrapup';
 
 const ACCOUNT_SID = 'AC' + '0'.repeat(32);
 const WORKSPACE_SID = 'WS' + '0'.repeat(31) + '1';
@@ -52,12 +57,17 @@ export class SandboxActivity {
     readonly dateCreated = new Date();
     dateUpdated = new Date();
 
-    constructor(
-        private readonly worker: SandboxWorker,
-        readonly sid: string,
-        readonly name: string,
-        readonly available: boolean
-    ) {}
+    readonly sid: string;
+    readonly name: string;
+    readonly available: boolean;
+    private readonly worker: SandboxWorker;
+
+    constructor(worker: SandboxWorker, sid: string, name: string, available: boolean) {
+        this.worker = worker;
+        this.sid = sid;
+        this.name = name;
+        this.available = available;
+    }
 
     get isCurrent(): boolean {
         return this.worker.activity === this;
@@ -70,7 +80,7 @@ export class SandboxActivity {
     }
 }
 
-export class SandboxTask extends Emitter {
+export class SandboxTask extends Emitter<TaskEventName> {
     readonly addOns = {};
     readonly dateCreated = new Date();
     dateUpdated = new Date();
@@ -91,14 +101,21 @@ export class SandboxTask extends Emitter {
     /** How many times an attribute write reached "TaskRouter" (tests and the benchmark read it). */
     attributeWrites = 0;
 
+    readonly sid: string;
+    readonly taskChannelUniqueName: string;
+    /** The worker a task was created for (Flex's outbound calls), '' when routed by a workflow. */
+    readonly routingTarget: string;
+
     constructor(
-        readonly sid: string,
+        sid: string,
         attributes: Attributes,
-        readonly taskChannelUniqueName: string,
-        /** The worker a task was created for (Flex's outbound calls), '' when routed by a workflow. */
-        readonly routingTarget = ''
+        taskChannelUniqueName: string,
+        routingTarget = ''
     ) {
         super();
+        this.sid = sid;
+        this.taskChannelUniqueName = taskChannelUniqueName;
+        this.routingTarget = routingTarget;
         this.attributes = { ...attributes };
         this.taskChannelSid = 'TC' + taskChannelUniqueName.padEnd(32, '0').slice(0, 32);
     }
@@ -113,7 +130,7 @@ export class SandboxTask extends Emitter {
         this.attributes = JSON.parse(JSON.stringify(attributes)) as Attributes;
         this.attributeWrites += 1;
         this.touch();
-        this.emit('updated', this);
+        this.announce('updated', this);
         return this;
     }
 
@@ -121,7 +138,7 @@ export class SandboxTask extends Emitter {
         await roundTrip();
         this.status = 'completed';
         this.touch();
-        this.emit('completed', this);
+        this.announce('completed', this);
         return this;
     }
 
@@ -129,7 +146,7 @@ export class SandboxTask extends Emitter {
         await roundTrip();
         this.status = 'wrapping';
         this.touch();
-        this.emit('wrapup', this);
+        this.announce('wrapup', this);
         return this;
     }
 
@@ -165,7 +182,7 @@ export class SandboxTask extends Emitter {
     }
 }
 
-export class SandboxReservation extends Emitter {
+export class SandboxReservation extends Emitter<ReservationEventName> {
     readonly accountSid = ACCOUNT_SID;
     readonly workspaceSid = WORKSPACE_SID;
     readonly dateCreated = new Date();
@@ -174,17 +191,26 @@ export class SandboxReservation extends Emitter {
     readonly version = '0';
     status: ReservationStatus = 'pending';
 
+    readonly sid: string;
+    readonly task: SandboxTask;
+    readonly workerSid: string;
+    private readonly onFinished: (reservation: SandboxReservation) => void;
+
     constructor(
-        readonly sid: string,
-        readonly task: SandboxTask,
-        readonly workerSid: string,
-        private readonly onFinished: (reservation: SandboxReservation) => void
+        sid: string,
+        task: SandboxTask,
+        workerSid: string,
+        onFinished: (reservation: SandboxReservation) => void
     ) {
         super();
+        this.sid = sid;
+        this.task = task;
+        this.workerSid = workerSid;
+        this.onFinished = onFinished;
     }
 
     /** Moves to a new status and emits the SDK's event for it; a finished one leaves the worker. */
-    transition(status: ReservationStatus, taskStatus?: TaskStatus): void {
+    transition(status: Exclude<ReservationStatus, 'pending'>, taskStatus?: TaskStatus): void {
         if (this.status === status) {
             return;
         }
@@ -194,11 +220,11 @@ export class SandboxReservation extends Emitter {
             this.task.status = taskStatus;
             this.task.touch();
         }
-        this.emit(status === 'wrapping' ? 'wrapup' : status, this);
+        this.announce(status === 'wrapping' ? 'wrapup' : status, this);
         if (taskStatus === 'wrapping') {
-            this.task.emit('wrapup', this.task);
+            this.task.announce('wrapup', this.task);
         } else if (taskStatus === 'completed' || taskStatus === 'canceled') {
-            this.task.emit(taskStatus, this.task);
+            this.task.announce(taskStatus, this.task);
         }
         if (FINISHED_STATUSES.includes(status)) {
             this.onFinished(this);
@@ -207,7 +233,7 @@ export class SandboxReservation extends Emitter {
 
     private async move(
         allowedFrom: ReservationStatus[],
-        status: ReservationStatus,
+        status: Exclude<ReservationStatus, 'pending'>,
         taskStatus?: TaskStatus
     ): Promise<SandboxReservation> {
         await roundTrip();
@@ -269,7 +295,7 @@ export interface OfferedTask {
     routingTarget?: string;
 }
 
-export class SandboxWorker extends Emitter {
+export class SandboxWorker extends Emitter<WorkerEventName> {
     readonly accountSid = ACCOUNT_SID;
     readonly workspaceSid = WORKSPACE_SID;
     readonly sid: string;
@@ -328,7 +354,7 @@ export class SandboxWorker extends Emitter {
     changeActivity(activity: SandboxActivity): void {
         this.activity = activity;
         this.dateActivityChanged = new Date();
-        this.emit('activityUpdated', this);
+        this.announce('activityUpdated', this);
     }
 
     activityNamed(name: string): SandboxActivity | undefined {
@@ -342,7 +368,7 @@ export class SandboxWorker extends Emitter {
             this.reservations.delete(finished.sid)
         );
         this.reservations.set(reservation.sid, reservation);
-        this.emit('reservationCreated', reservation);
+        this.announce('reservationCreated', reservation);
         return reservation;
     }
 
@@ -373,12 +399,12 @@ export class SandboxWorker extends Emitter {
     async setAttributes(attributes: Attributes): Promise<SandboxWorker> {
         await roundTrip();
         this.attributes = { ...attributes };
-        this.emit('attributesUpdated', this);
+        this.announce('attributesUpdated', this);
         return this;
     }
 
     disconnect(): void {
-        this.emit('disconnected', this);
+        this.announce('disconnected', this);
     }
 
     updateToken(): void {}
