@@ -19,11 +19,7 @@ export class Emitter<Emitted extends string = string> {
     }
 
     once(event: string, listener: Listener): this {
-        const wrapper: Listener = (...args) => {
-            this.removeListener(event, wrapper);
-            listener(...args);
-        };
-        return this.addListener(event, wrapper);
+        return this.addListener(event, this.removedAfterOneCall(event, listener));
     }
 
     removeListener(event: string, listener: Listener): this {
@@ -55,11 +51,15 @@ export class Emitter<Emitted extends string = string> {
     }
 
     prependOnceListener(event: string, listener: Listener): this {
+        return this.prependListener(event, this.removedAfterOneCall(event, listener));
+    }
+
+    private removedAfterOneCall(event: string, listener: Listener): Listener {
         const wrapper: Listener = (...args) => {
             this.removeListener(event, wrapper);
             listener(...args);
         };
-        return this.prependListener(event, wrapper);
+        return wrapper;
     }
 
     eventNames(): string[] {
