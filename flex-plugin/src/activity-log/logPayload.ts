@@ -1,0 +1,168 @@
+/*
+ * What an activity log says: the `saveLog` value for one finished task, as a pure function of the
+ * task, the time, the agent's time zone and (optionally) the copilot's notes. Salesforce Task
+ * fields only; WhoId for a Contact or Lead, WhatId for any other record, nothing when none was
+ * chosen. The Subject is English and the same in every locale, so reports can group on it.
+ */
+import { isVoice, linkedRecordOf, directionOf, type TaskLike } from '../tasks/taskView';
+
+/** The copilot's wrap-up notes (`notesSubmitted`), as far as the log uses them. */
+export interface CopilotNotes {
+    summary: string | null;
+    sentiment: string | null;
+    dispositionCode: string | null;
+    topicPath: string | null;
+}
+
+/**
+ * Where the package's custom Activity fields go; an admin may point them at their own fields or
+ * turn one off with null.
+ */
+export interface LogFieldMap {
+    taskSid: string | null;
+    sentiment: string | null;
+    topics: string | null;
+}
+
+export const DEFAULT_LOG_FIELDS: LogFieldMap = {
+    taskSid: 'Flex_Task_Sid__c',
+    sentiment: 'Flex_Sentiment__c',
+    topics: 'Flex_Topics__c'
+};
+
+export interface LogInput {
+    task: TaskLike;
+    /** When the task was completed (or canceled). */
+    endedAt: Date;
+    /** Seconds the agent spent on the interaction; null when unknown. */
+    durationSeconds: number | null;
+    /** IANA zone of the agent, e.g. "Europe/London"; ActivityDate is the agent's calendar day. */
+    timeZone: string;
+    notes: CopilotNotes | null;
+    fields: LogFieldMap;
+}
+
+export type LogValue = Record<string, string | number>;
+
+/** Salesforce's field lengths on Task. */
+const LIMITS = {
+    Subject: 255,
+    Phone: 40,
+    CallObject: 255,
+    CallDisposition: 255,
+    Description: 32000
+};
+const WHO_TYPES = new Set(['Contact', 'Lead']);
+
+type ChannelKind = 'voice' | 'chat' | 'sms' | 'other';
+
+function channelKind(task: TaskLike): ChannelKind {
+    if (isVoice(task)) {
+        return 'voice';
+    }
+    const channel = task.taskChannelUniqueName ?? task.channelType ?? '';
+    const channelType = String(task.attributes['channelType'] ?? '');
+    if (channel === 'sms' || channelType === 'sms' || channelType === 'whatsapp') {
+        return 'sms';
+    }
+    return channel === 'chat' || channelType === 'web' ? 'chat' : 'other';
+}
+
+const text = (value: unknown): string | null =>
+    typeof value === 'string' && value.trim() ? value.trim() : null;
+
+/** The customer's address as the task holds it: a number for calls and SMS, a name for chat. */
+function customerAddress(task: TaskLike): string | null {
+    const a = task.attributes;
+    return directionOf(task) === 'outbound'
+        ? (text(a['outbound_to']) ?? text(a['to']))
+        : (text(a['from']) ?? text(a['customerAddress']) ?? text(a['name']));
+}
+
+function subjectOf(task: TaskLike, kind: ChannelKind): string {
+    const outbound = directionOf(task) === 'outbound';
+    const who = customerAddress(task);
+    switch (kind) {
+        case 'voice':
+            return outbound
+                ? `Outbound call${who ? ` to ${who}` : ''}`
+                : `Inbound call${who ? ` from ${who}` : ''}`;
+        case 'chat':
+            return `Chat${who ? ` with ${who}` : ''}`;
+        case 'sms':
+            return `SMS${who ? ` with ${who}` : ''}`;
+        default: {
+            const channel = task.taskChannelUniqueName ?? task.channelType ?? 'Flex';
+            return `${channel} task${who ? ` with ${who}` : ''}`;
+        }
+    }
+}
+
+/** YYYY-MM-DD of `date` in `timeZone`; an unknown zone falls back to UTC rather than failing. */
+export function calendarDay(date: Date, timeZone: string): string {
+    const format = (zone: string) =>
+        new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit'
+        }).formatToParts(date);
+    let parts: Intl.DateTimeFormatPart[];
+    try {
+        parts = format(timeZone);
+    } catch {
+        parts = format('UTC');
+    }
+    const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const clip = (value: string, field: keyof typeof LIMITS) => value.slice(0, LIMITS[field]);
+
+export function buildLogValue(input: LogInput): LogValue {
+    const { task, notes, fields } = input;
+    const kind = channelKind(task);
+    const voice = kind === 'voice';
+    const value: LogValue = {
+        entityApiName: 'Task',
+        Status: 'Completed',
+        Subject: clip(subjectOf(task, kind), 'Subject'),
+        ActivityDate: calendarDay(input.endedAt, input.timeZone),
+        TaskSubtype: voice ? 'Call' : 'Task',
+        Type: voice ? 'Call' : 'Other'
+    };
+    const address = customerAddress(task);
+    if (address && (voice || kind === 'sms')) {
+        value.Phone = clip(address, 'Phone');
+    }
+    if (voice) {
+        value.CallType = directionOf(task) === 'outbound' ? 'Outbound' : 'Inbound';
+        const callSid = text(task.attributes['call_sid']);
+        if (callSid) {
+            value.CallObject = clip(callSid, 'CallObject');
+        }
+    }
+    if (input.durationSeconds !== null && Number.isFinite(input.durationSeconds)) {
+        value.CallDurationInSeconds = Math.max(0, Math.round(input.durationSeconds));
+    }
+    const record = linkedRecordOf(task.attributes);
+    if (record) {
+        value[WHO_TYPES.has(record.objectApiName) ? 'WhoId' : 'WhatId'] = record.recordId;
+    }
+    if (notes?.summary) {
+        value.Description = clip(notes.summary, 'Description');
+    }
+    if (notes?.dispositionCode) {
+        value.CallDisposition = clip(notes.dispositionCode, 'CallDisposition');
+    }
+    if (fields.taskSid) {
+        value[fields.taskSid] = task.taskSid;
+    }
+    if (fields.sentiment && notes?.sentiment) {
+        value[fields.sentiment] = notes.sentiment;
+    }
+    if (fields.topics && notes?.topicPath) {
+        value[fields.topics] = notes.topicPath;
+    }
+    return value;
+}
