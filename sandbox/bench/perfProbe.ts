@@ -11,7 +11,14 @@ import * as prettier from 'prettier';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import { IDS } from '../console/fixtures.ts';
 import type { JournalEntry } from '../console/journal.ts';
-import { eventually, openConsole, openSandbox } from '../e2e/harness.ts';
+import {
+    eventually,
+    journalOf,
+    offerCall,
+    openConsole,
+    openSandbox,
+    tasksOf
+} from '../e2e/harness.ts';
 import { FINISHED_STATUSES } from '../softphone/standins/taskRouter.ts';
 import type { Switchboard } from '../softphone/switchboard.ts';
 import { ms, replaceSection, summarize, type Summary } from './stats.ts';
@@ -169,17 +176,8 @@ async function installConsoleHooks(page: Page, softphoneOrigin: string): Promise
 }
 
 const consoleTimeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
-const journalOf = (page: Page): Promise<JournalEntry[]> =>
-    page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal());
-const tasksOf = (softphone: Frame) =>
-    softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.tasks());
 const linkedRecordOfCall = async (softphone: Frame) =>
     (await tasksOf(softphone)).find((task) => task.status === 'accepted')?.attributes.sfdcObjectId;
-const offerCall = (softphone: Frame, from: string) =>
-    softphone.evaluate(
-        (caller) => (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: caller }),
-        from
-    );
 
 /** Hangs up and completes every open task, and waits until Flex has none left. */
 async function clearTasks(softphone: Frame): Promise<void> {

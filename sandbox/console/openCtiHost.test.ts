@@ -324,6 +324,7 @@ describe('sandbox Open CTI host', () => {
             ]
         );
         assert.equal(state.refreshes, 1);
+        assert.deepEqual(pair.dropped, [], "both sides named the receiver's exact origin");
     });
 
     it('fails, drops or delays the next N calls of a method when told to', async () => {

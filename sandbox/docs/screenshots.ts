@@ -12,7 +12,8 @@ import {
     openSandbox,
     selectTask,
     softphoneFrame,
-    taskOf
+    taskOf,
+    tasksOf
 } from '../e2e/harness.ts';
 
 const IMAGES = path.resolve(import.meta.dirname, '../../docs/images');
@@ -69,14 +70,7 @@ try {
         const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
         await page.locator('[data-click-to-dial="Phone"]').click();
         await eventually(
-            () =>
-                softphone.evaluate(() =>
-                    (
-                        window as unknown as {
-                            sandboxPhone: { tasks(): { status: string }[] };
-                        }
-                    ).sandboxPhone.tasks()
-                ),
+            () => tasksOf(softphone),
             (tasks) => tasks.some((task) => task.status === 'accepted')
         );
         await shoot(page, 'click-to-dial');

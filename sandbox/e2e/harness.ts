@@ -2,6 +2,8 @@
 // Chromium driven by playwright-core, and handles on the console page and the softphone frame.
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startServer, type RunningSandbox } from '../server.ts';
+import type { JournalEntry } from '../console/journal.ts';
+import type { SandboxConsoleApi } from '../console/main.ts';
 import type { Switchboard, TaskSummary } from '../softphone/switchboard.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,13 +84,19 @@ export async function eventually<T>(
 }
 
 type PhoneWindow = Window & { sandboxPhone: Switchboard };
+type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
 
-/** A call arrives from `from` and the agent accepts it in Flex. */
-export async function answerCall(softphone: Frame, from: string): Promise<TaskSummary> {
-    const offered = await softphone.evaluate(
+/** A call from `from` rings in Flex (not yet accepted). */
+export function offerCall(softphone: Frame, from: string): Promise<TaskSummary> {
+    return softphone.evaluate(
         (caller) => (window as unknown as PhoneWindow).sandboxPhone.offerInbound({ from: caller }),
         from
     );
+}
+
+/** A call arrives from `from` and the agent accepts it in Flex. */
+export async function answerCall(softphone: Frame, from: string): Promise<TaskSummary> {
+    const offered = await offerCall(softphone, from);
     await softphone.evaluate(
         (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
         offered.reservationSid
@@ -109,4 +117,14 @@ export function taskOf(softphone: Frame, reservationSid: string): Promise<TaskSu
         (sid) => (window as unknown as PhoneWindow).sandboxPhone.task(sid),
         reservationSid
     );
+}
+
+/** Every task the TaskRouter stand-in has routed to the agent, finished ones included. */
+export function tasksOf(softphone: Frame): Promise<TaskSummary[]> {
+    return softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.tasks());
+}
+
+/** The console's Open CTI journal so far. */
+export function journalOf(page: Page): Promise<JournalEntry[]> {
+    return page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal());
 }

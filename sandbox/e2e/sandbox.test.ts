@@ -7,11 +7,13 @@ import { IDS } from '../console/fixtures.ts';
 import {
     answerCall,
     eventually,
+    journalOf,
     openConsole,
     openSandbox,
     selectTask,
     softphoneFrame,
     taskOf,
+    tasksOf,
     type Sandbox
 } from './harness.ts';
 
@@ -106,16 +108,16 @@ describe('sandbox end to end', () => {
         );
         assert.equal(chat.channel, 'chat');
         const flexTasks = await eventually(
-            () =>
-                softphone.evaluate(() =>
-                    (window as unknown as PhoneWindow).sandboxPhone
-                        .tasks()
-                        .filter((task) => task.status === 'accepted')
-                        .map((task) => task.channel)
-                ),
-            (channels) => channels.length === 2
+            () => tasksOf(softphone),
+            (tasks) => tasks.filter((task) => task.status === 'accepted').length === 2
         );
-        assert.deepEqual(flexTasks.sort(), ['chat', 'voice']);
+        assert.deepEqual(
+            flexTasks
+                .filter((task) => task.status === 'accepted')
+                .map((task) => task.channel)
+                .sort(),
+            ['chat', 'voice']
+        );
         const selected = page.locator('c-flex-record-picker [data-id="selected"]');
         await selectTask(softphone, chat.reservationSid);
         await selected.filter({ hasText: 'Linda Keen' }).waitFor();
@@ -134,7 +136,7 @@ describe('sandbox end to end', () => {
         const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
         await page.locator('[data-click-to-dial="Phone"]').click();
         const tasks = await eventually(
-            () => softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.tasks()),
+            () => tasksOf(softphone),
             (value) => value.some((task) => task.attributes.direction === 'outbound')
         );
         const outbound = tasks.find((task) => task.attributes.direction === 'outbound');
@@ -199,8 +201,7 @@ describe('sandbox end to end', () => {
             window.parent.frames[0]?.postMessage(dial, '*');
         });
         const journal = await eventually(
-            () =>
-                page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal()),
+            () => journalOf(page),
             (entries) => entries.some((entry) => entry.kind === 'refused')
         );
         assert.ok(
@@ -212,9 +213,7 @@ describe('sandbox end to end', () => {
             0
         );
         await page.waitForTimeout(500);
-        const tasks = await softphone.evaluate(() =>
-            (window as unknown as PhoneWindow).sandboxPhone.tasks()
-        );
+        const tasks = await tasksOf(softphone);
         assert.equal(tasks.length, 0, 'the forged click-to-dial placed no call');
         const records = await page.evaluate(() =>
             (window as unknown as ConsoleWindow).sandboxConsole.records()
@@ -267,8 +266,7 @@ describe('sandbox end to end', () => {
         });
         await page.click('#softphone-item');
         await eventually(
-            () =>
-                page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal()),
+            () => journalOf(page),
             (entries) =>
                 entries.some(
                     (entry) => entry.kind === 'response' && entry.methodName === 'enableClickToDial'
