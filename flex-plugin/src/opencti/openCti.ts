@@ -65,6 +65,8 @@ export interface SforceOpenCti {
     }): void;
     unsubscribe(args: { subscription: unknown; callback: Callback<null> }): void;
     publish(args: { channelName: string; message: object; callback: Callback<null> }): void;
+    saveLog(args: { value: Record<string, unknown>; callback: Callback<string> }): void;
+    refreshView(args: { callback: Callback<null> }): void;
 }
 
 export type OpenCtiErrorCode =
@@ -237,6 +239,45 @@ export class OpenCtiClient {
             this.api.publish({ channelName, message, callback })
         );
     }
+
+    /**
+     * Creates (entityApiName) or updates (Id) a record and resolves with its Id. A reply without
+     * an Id is not a confirmation: it rejects, so the caller keeps the log.
+     */
+    async saveLog(value: Record<string, unknown>): Promise<string> {
+        const result = await this.callWithValue<unknown>('saveLog', (callback) =>
+            this.api.saveLog({ value, callback })
+        );
+        const recordId = savedRecordId(result);
+        if (!recordId) {
+            throw new OpenCtiError(
+                'GENERIC_ERROR',
+                'Salesforce did not return the saved record Id'
+            );
+        }
+        return recordId;
+    }
+
+    async refreshView(): Promise<void> {
+        await this.callWithValue('refreshView', (callback) => this.api.refreshView({ callback }));
+    }
+}
+
+/**
+ * saveLog's Id in the reply. Salesforce documents returnValue as the saved record's Id; some
+ * versions wrap it as {recordId}. Anything else is not a confirmation.
+ */
+function savedRecordId(returnValue: unknown): string | null {
+    if (typeof returnValue === 'string' && returnValue) {
+        return returnValue;
+    }
+    if (typeof returnValue === 'object' && returnValue !== null) {
+        const { recordId } = returnValue as { recordId?: unknown };
+        if (typeof recordId === 'string' && recordId) {
+            return recordId;
+        }
+    }
+    return null;
 }
 
 interface SforceWindow {

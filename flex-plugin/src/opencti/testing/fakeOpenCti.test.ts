@@ -122,4 +122,26 @@ describe('FakeOpenCti follows the documented Open CTI contract', () => {
         await answerOf((callback) => api.unsubscribe({ subscription: sub.subscription, callback }));
         expect(api.subscriberCount('C__c')).toBe(1);
     });
+
+    test('saveLog creates with entityApiName, updates by Id and answers the Id', async () => {
+        const api = new FakeOpenCti();
+        const created = await answerOf<{ success: boolean; returnValue: unknown }>((callback) =>
+            api.saveLog({ value: { entityApiName: 'Task', Subject: 'Call' }, callback })
+        );
+        expect(created.success).toBe(true);
+        const id = String(created.returnValue);
+        expect(id).toMatch(/^00T/);
+        await answerOf((callback) =>
+            api.saveLog({ value: { Id: id, Description: 'Notes' }, callback })
+        );
+        expect(api.savedLogs.get(id)).toEqual({ Subject: 'Call', Description: 'Notes' });
+        const unknown = await answerOf<{ success: boolean; errors: unknown }>((callback) =>
+            api.saveLog({ value: { Id: '00T000000000999', Subject: 'x' }, callback })
+        );
+        expect(unknown.success).toBe(false);
+        expect(api.savedLogs.size).toBe(1);
+        expect(() => (api.saveLog as (a: unknown) => void)({ callback: () => undefined })).toThrow(
+            'Missing the required argument `value`!'
+        );
+    });
 });

@@ -57,6 +57,10 @@ export class FakeOpenCti implements SforceOpenCti {
     readonly published: { channelName: string; message: unknown }[] = [];
     clickToDialEnabled = false;
     panelVisible = false;
+    /** Tasks saveLog created or updated, by Id, as Salesforce would hold them. */
+    readonly savedLogs = new Map<string, Record<string, unknown>>();
+    refreshes = 0;
+    private nextLog = 1;
     /** What searchAndScreenPop answers for a search string. */
     search: (searchParams: string) => SearchResultMap = () => ({});
 
@@ -233,6 +237,44 @@ export class FakeOpenCti implements SforceOpenCti {
         const message: unknown = JSON.parse(JSON.stringify(a.message));
         this.answer('publish', a.callback as (r: OpenCtiResponse<null>) => void, () => {
             this.published.push({ channelName: String(a.channelName), message });
+            return null;
+        });
+    }
+
+    /** Creates with `entityApiName`, updates with `Id`; answers the record Id, as open-cti.md says. */
+    saveLog(args: {
+        value: Record<string, unknown>;
+        callback: (r: OpenCtiResponse<string>) => void;
+    }): void {
+        const a = this.record('saveLog', args, ['value', 'callback']);
+        const value = JSON.parse(JSON.stringify(a.value)) as Record<string, unknown>;
+        this.answer('saveLog', a.callback as (r: OpenCtiResponse<string>) => void, () => {
+            const { Id: id, entityApiName, ...fields } = value;
+            if (typeof id === 'string') {
+                const existing = this.savedLogs.get(id);
+                if (!existing) {
+                    throw {
+                        code: 'GENERIC_ERROR',
+                        description: `invalid cross reference id: ${id}`,
+                        details: [{ fieldName: 'Id', statusCode: 'INVALID_ID_FIELD' }]
+                    };
+                }
+                Object.assign(existing, fields);
+                return id;
+            }
+            if (entityApiName !== 'Task') {
+                throw { code: 'INVALID_PARAM', description: 'entityApiName is required to create' };
+            }
+            const created = `00T${String(this.nextLog++).padStart(12, '0')}`;
+            this.savedLogs.set(created, fields);
+            return created;
+        });
+    }
+
+    refreshView(args: { callback: (r: OpenCtiResponse<null>) => void }): void {
+        const a = this.record('refreshView', args, ['callback']);
+        this.answer('refreshView', a.callback as (r: OpenCtiResponse<null>) => void, () => {
+            this.refreshes += 1;
             return null;
         });
     }

@@ -1,0 +1,393 @@
+// The outbox with a fake clock, fake storage and a fake Salesforce: what is sent, when, and how often.
+import { LogOutbox, type OutboxProblem, type OutboxStorage } from './logOutbox';
+import type { LogValue } from './logPayload';
+
+class MemoryStorage implements OutboxStorage {
+    readonly items = new Map<string, string>();
+    failWrites = false;
+    get length(): number {
+        return this.items.size;
+    }
+    key(index: number): string | null {
+        return [...this.items.keys()][index] ?? null;
+    }
+    getItem(key: string): string | null {
+        return this.items.get(key) ?? null;
+    }
+    setItem(key: string, value: string): void {
+        if (this.failWrites) throw new DOMException('quota', 'QuotaExceededError');
+        this.items.set(key, value);
+    }
+    removeItem(key: string): void {
+        this.items.delete(key);
+    }
+    entryKeys(): string[] {
+        return [...this.items.keys()].filter((key) => key.includes('.log.'));
+    }
+}
+
+class FakeClock {
+    time = 1_000_000;
+    private timers: { at: number; run: () => void; id: number }[] = [];
+    private nextId = 1;
+    now = () => this.time;
+    setTimeout = (run: () => void, ms: number) => {
+        const id = this.nextId++;
+        this.timers.push({ at: this.time + ms, run, id });
+        return id;
+    };
+    clearTimeout = (handle: unknown) => {
+        this.timers = this.timers.filter((timer) => timer.id !== handle);
+    };
+    /** Moves time on, running each timer that falls due and the promise callbacks it starts. */
+    async advance(ms: number): Promise<void> {
+        const end = this.time + ms;
+        for (;;) {
+            await flush();
+            const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+            if (!next) break;
+            this.timers = this.timers.filter((t) => t !== next);
+            this.time = next.at;
+            next.run();
+        }
+        this.time = end;
+        await flush();
+    }
+}
+
+const flush = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+/** Salesforce's side: records each Task once per successful save, fails or hangs on demand. */
+class FakeSalesforce {
+    readonly tasks = new Map<string, LogValue>();
+    readonly sent: LogValue[] = [];
+    private plan: ('fail' | 'hang' | 'field-error' | 'ok')[] = [];
+    private next = 1;
+    then(...steps: ('fail' | 'hang' | 'field-error' | 'ok')[]): this {
+        this.plan.push(...steps);
+        return this;
+    }
+    save = (value: LogValue): Promise<string> => {
+        this.sent.push({ ...value });
+        const step = this.plan.shift() ?? 'ok';
+        if (step === 'hang') return new Promise<string>(() => undefined);
+        if (step === 'fail')
+            return Promise.reject({ code: 'GENERIC_ERROR', description: 'Server busy' });
+        if (step === 'field-error')
+            return Promise.reject({
+                code: 'GENERIC_ERROR',
+                description: 'invalid cross reference id',
+                details: [{ fieldName: 'WhoId', statusCode: 'INVALID_CROSS_REFERENCE_KEY' }]
+            });
+        const { Id: id, ...fields } = value;
+        if (typeof id === 'string') {
+            this.tasks.set(id, { ...this.tasks.get(id), ...fields });
+            return Promise.resolve(id);
+        }
+        const created = `00T00000000000${this.next++}`;
+        this.tasks.set(created, fields);
+        return Promise.resolve(created);
+    };
+}
+
+const LOG: LogValue = {
+    entityApiName: 'Task',
+    Subject: 'Inbound call from +1',
+    Status: 'Completed'
+};
+
+function outboxOn(
+    storage: OutboxStorage | null,
+    clock: FakeClock,
+    salesforce: FakeSalesforce,
+    extra: { owner?: string; maxEntries?: number; problems?: OutboxProblem[] } = {}
+) {
+    const confirmed: string[] = [];
+    const outbox = new LogOutbox({
+        storage,
+        owner: extra.owner ?? 'WK1',
+        clock,
+        save: salesforce.save,
+        confirmed: (id) => confirmed.push(id),
+        problem: (problem) => extra.problems?.push(problem),
+        leaseMs: 12_000,
+        maxEntries: extra.maxEntries ?? 100,
+        random: () => 0.5
+    });
+    outbox.start();
+    return { outbox, confirmed };
+}
+
+describe('activity-log outbox', () => {
+    test('failure → retry → one record, storage emptied, refresh once', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce().then('fail', 'fail', 'ok');
+        const { outbox, confirmed } = outboxOn(storage, clock, salesforce);
+
+        expect(outbox.add('WT1', LOG)).toBe('queued');
+        expect(storage.entryKeys()).toHaveLength(1);
+        await clock.advance(0);
+        expect(salesforce.sent).toHaveLength(1);
+        expect(outbox.view()[0]).toMatchObject({ state: 'waiting', attempts: 1 });
+
+        await clock.advance(1999);
+        expect(salesforce.sent).toHaveLength(1); // first retry after 2 s
+        await clock.advance(1);
+        expect(salesforce.sent).toHaveLength(2);
+        await clock.advance(4000); // then 4 s
+        expect(salesforce.sent).toHaveLength(3);
+        expect(salesforce.tasks.size).toBe(1);
+        expect(confirmed).toHaveLength(1);
+        expect(outbox.size).toBe(0);
+        expect(storage.entryKeys()).toEqual([]);
+        await clock.advance(600_000);
+        expect(salesforce.sent).toHaveLength(3);
+    });
+
+    test('retries back off, doubling up to five minutes', async () => {
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce().then(...Array<'fail'>(12).fill('fail'));
+        const { outbox } = outboxOn(new MemoryStorage(), clock, salesforce);
+        outbox.add('WT1', LOG);
+        const gaps: number[] = [];
+        let last = clock.time;
+        for (let i = 0; i < 11; i++) {
+            const before = salesforce.sent.length;
+            while (salesforce.sent.length === before) await clock.advance(1000);
+            gaps.push(clock.time - last);
+            last = clock.time;
+        }
+        expect(gaps.slice(0, 8)).toEqual([2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000]);
+        expect(gaps.slice(8)).toEqual([300000, 300000, 300000]);
+    });
+
+    test('reload mid-flight: the next softphone sends it once, after the lease', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const first = new FakeSalesforce().then('hang');
+        outboxOn(storage, clock, first).outbox.add('WT1', LOG);
+        await clock.advance(0);
+        expect(first.sent).toHaveLength(1); // in flight when the page goes away
+
+        const salesforce = new FakeSalesforce();
+        const { outbox, confirmed } = outboxOn(storage, clock, salesforce);
+        expect(outbox.view()).toHaveLength(1);
+        await clock.advance(11_000);
+        expect(salesforce.sent).toHaveLength(0); // the unloaded page's lease still holds
+        await clock.advance(1_000);
+        expect(salesforce.sent).toHaveLength(1);
+        expect(salesforce.tasks.size).toBe(1);
+        expect(confirmed).toHaveLength(1);
+        await clock.advance(600_000);
+        expect(salesforce.sent).toHaveLength(1);
+        expect(storage.entryKeys()).toEqual([]);
+    });
+
+    test('a log stored but never sent goes out at once after a restart', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const failing = new FakeSalesforce().then('fail');
+        outboxOn(storage, clock, failing).outbox.add('WT1', LOG);
+        await clock.advance(0);
+
+        const salesforce = new FakeSalesforce();
+        outboxOn(storage, clock, salesforce);
+        await clock.advance(0);
+        expect(salesforce.sent).toEqual([LOG]);
+    });
+
+    test('confirmed → never sent again, by this softphone or the next', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce();
+        const { outbox } = outboxOn(storage, clock, salesforce);
+        outbox.add('WT1', LOG);
+        await clock.advance(0);
+        expect(salesforce.tasks.size).toBe(1);
+        expect(outbox.add('WT1', LOG)).toBe('duplicate');
+
+        const next = outboxOn(storage, clock, salesforce).outbox;
+        expect(next.add('WT1', LOG)).toBe('duplicate');
+        await clock.advance(600_000);
+        expect(salesforce.sent).toHaveLength(1);
+    });
+
+    test('cancel after complete → one log, even while the first is in flight', async () => {
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce();
+        const { outbox } = outboxOn(new MemoryStorage(), clock, salesforce);
+        expect(outbox.add('WT1', LOG)).toBe('queued');
+        expect(outbox.add('WT1', { ...LOG, Subject: 'canceled' })).toBe('duplicate');
+        await clock.advance(0);
+        expect(outbox.add('WT1', LOG)).toBe('duplicate');
+        await clock.advance(60_000);
+        expect(salesforce.sent).toHaveLength(1);
+        expect(salesforce.tasks.size).toBe(1);
+    });
+
+    test('the ledger forgets after a day, and a restart clears old confirmations', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce();
+        outboxOn(storage, clock, salesforce).outbox.add('WT1', LOG);
+        await clock.advance(0);
+        expect(storage.items.size).toBe(1); // the ledger entry
+        await clock.advance(25 * 3_600_000);
+        outboxOn(storage, clock, salesforce);
+        expect(storage.items.size).toBe(0);
+    });
+
+    test('a field error is kept for the agent, not retried on its own; retry or drop the field', async () => {
+        const clock = new FakeClock();
+        const problems: OutboxProblem[] = [];
+        const salesforce = new FakeSalesforce().then('field-error', 'field-error');
+        const { outbox } = outboxOn(new MemoryStorage(), clock, salesforce, { problems });
+        outbox.add('WT1', { ...LOG, WhoId: '003000000000001AAA' });
+        await clock.advance(3_600_000);
+        expect(salesforce.sent).toHaveLength(1);
+        const [failed] = outbox.view();
+        expect(failed).toMatchObject({
+            state: 'failed',
+            nextAttemptAt: null,
+            droppableFields: ['WhoId'],
+            failure: { permanent: true, description: 'invalid cross reference id' }
+        });
+        expect(problems).toEqual([{ kind: 'refused', entry: failed }]);
+
+        outbox.retry('WT1');
+        await clock.advance(0);
+        expect(salesforce.sent).toHaveLength(2);
+        outbox.retryWithout('WT1');
+        await clock.advance(0);
+        expect(salesforce.sent[2]).toEqual(LOG);
+        expect([...salesforce.tasks.values()]).toEqual([LOG]);
+        expect(outbox.size).toBe(0);
+    });
+
+    test('late fields: merged while waiting, an update by Id after the save', async () => {
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce().then('fail');
+        const { outbox } = outboxOn(new MemoryStorage(), clock, salesforce);
+        outbox.add('WT1', LOG);
+        await clock.advance(0); // first attempt failed: the log waits
+        expect(outbox.addToLog('WT1', { Description: 'Summary' })).toBe(true);
+        await clock.advance(2000);
+        expect(salesforce.sent[1]).toEqual({ ...LOG, Description: 'Summary' });
+
+        expect(outbox.addToLog('WT1', { CallDisposition: 'Resolved' })).toBe(true);
+        await clock.advance(0);
+        const [id] = [...salesforce.tasks.keys()];
+        expect(salesforce.sent[2]).toEqual({ Id: id, CallDisposition: 'Resolved' });
+        expect(salesforce.tasks.size).toBe(1);
+        expect(salesforce.tasks.get(id ?? '')).toMatchObject({
+            Description: 'Summary',
+            CallDisposition: 'Resolved'
+        });
+        expect(outbox.addToLog('WT-unknown', { Description: 'x' })).toBe(false);
+    });
+
+    test('late fields while the log is in flight follow as an update', async () => {
+        const clock = new FakeClock();
+        let release: (id: string) => void = () => undefined;
+        const sent: LogValue[] = [];
+        const outbox = new LogOutbox({
+            storage: new MemoryStorage(),
+            owner: 'WK1',
+            clock,
+            leaseMs: 12_000,
+            save: (value) => {
+                sent.push(value);
+                return sent.length === 1
+                    ? new Promise<string>((resolve) => (release = resolve))
+                    : Promise.resolve(String(value.Id));
+            }
+        });
+        outbox.start();
+        outbox.add('WT1', LOG);
+        await clock.advance(0);
+        outbox.addToLog('WT1', { Description: 'Summary' });
+        release('00T000000000001');
+        await clock.advance(0);
+        expect(sent).toEqual([LOG, { Id: '00T000000000001', Description: 'Summary' }]);
+        expect(outbox.size).toBe(0);
+    });
+
+    test('storage that throws: logs are still sent, and the agent is told once', async () => {
+        const storage = new MemoryStorage();
+        storage.failWrites = true;
+        const clock = new FakeClock();
+        const problems: OutboxProblem[] = [];
+        const salesforce = new FakeSalesforce().then('fail');
+        const { outbox } = outboxOn(storage, clock, salesforce, { problems });
+        expect(outbox.add('WT1', LOG)).toBe('not-kept');
+        expect(outbox.add('WT2', LOG)).toBe('not-kept');
+        expect(outbox.view().map((entry) => entry.kept)).toEqual([false, false]);
+        await clock.advance(10_000);
+        expect(salesforce.tasks.size).toBe(2);
+        expect(problems).toEqual([{ kind: 'storage-unavailable' }]);
+    });
+
+    test('no storage at all works the same way', async () => {
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce();
+        const { outbox } = outboxOn(null, clock, salesforce);
+        expect(outbox.add('WT1', LOG)).toBe('not-kept');
+        await clock.advance(0);
+        expect(salesforce.tasks.size).toBe(1);
+    });
+
+    test('bounded: past the limit a log is sent but not kept, with a warning', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const problems: OutboxProblem[] = [];
+        const salesforce = new FakeSalesforce().then('hang');
+        const { outbox } = outboxOn(storage, clock, salesforce, { maxEntries: 2, problems });
+        expect(outbox.add('WT1', LOG)).toBe('queued');
+        expect(outbox.add('WT2', LOG)).toBe('queued');
+        expect(outbox.add('WT3', LOG)).toBe('not-kept');
+        expect(problems).toEqual([{ kind: 'full', waiting: 3 }]);
+        expect(storage.entryKeys()).toHaveLength(2);
+    });
+
+    test("one worker's softphone never loads another worker's logs", async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        outboxOn(storage, clock, new FakeSalesforce().then('fail')).outbox.add('WT1', LOG);
+        await clock.advance(0);
+        const other = new FakeSalesforce();
+        const { outbox } = outboxOn(storage, clock, other, { owner: 'WK2' });
+        await clock.advance(60_000);
+        expect(outbox.size).toBe(0);
+        expect(other.sent).toEqual([]);
+    });
+
+    test('two softphones of one worker do not send the same log at once', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const failing = new FakeSalesforce().then('fail');
+        outboxOn(storage, clock, failing).outbox.add('WT1', LOG);
+        await clock.advance(0);
+        const slow = new FakeSalesforce().then('hang');
+        const fast = new FakeSalesforce();
+        outboxOn(storage, clock, slow); // takes the entry and its lease
+        await clock.advance(0);
+        outboxOn(storage, clock, fast);
+        await clock.advance(5_000);
+        expect(slow.sent).toHaveLength(1);
+        expect(fast.sent).toHaveLength(0);
+    });
+
+    test('unreadable stored entries are ignored, not sent', async () => {
+        const storage = new MemoryStorage();
+        storage.items.set('flexSalesforce.activityLog.v1.WK1.log.WT9', '{not json');
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce();
+        const { outbox } = outboxOn(storage, clock, salesforce);
+        await clock.advance(1000);
+        expect(outbox.size).toBe(0);
+        expect(salesforce.sent).toEqual([]);
+    });
+});

@@ -1,0 +1,569 @@
+/*
+ * The activity-log outbox. A log is written to storage before it is sent and leaves storage only
+ * when Salesforce answers with the saved record's Id, so a failure, a timeout or a reload loses
+ * nothing: what is stored is sent (again) after the next start. A ledger of confirmed tasks makes
+ * sure a task is logged once, whatever fires twice (CompleteTask then taskCanceled, two starts).
+ *
+ * Storage is per worker and per entry (one key each), so two softphones of one worker never
+ * overwrite each other's entries, and a lease on the entry being sent keeps a second softphone
+ * from sending it at the same time. Storage, clock and sender are injected: the tests drive all
+ * three, and nothing here touches Flex or Salesforce.
+ *
+ * The one window no client can close: Salesforce saved the Task but its reply never arrived (the
+ * page unloaded in between). The entry is still stored and is sent again, so that Task exists
+ * twice; `Flex_Task_Sid__c` on both makes the pair easy to find (docs/activity-logging.md).
+ */
+import type { LogValue } from './logPayload';
+
+/** The part of `window.localStorage` the outbox uses; every call may throw (blocked, full). */
+export interface OutboxStorage {
+    readonly length: number;
+    key(index: number): string | null;
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+}
+
+export interface OutboxClock {
+    now(): number;
+    setTimeout(run: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: OutboxClock = {
+    now: () => Date.now(),
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+};
+
+/** Salesforce's refusal, as the agent sees it. */
+export interface SaveFailure {
+    code: string;
+    description: string;
+    /** Field errors, e.g. [{fieldName, statusCode, message}]. */
+    details: unknown;
+    /** Sending the same value again cannot succeed: kept for the agent, not retried on its own. */
+    permanent: boolean;
+}
+
+export type EntryState = 'waiting' | 'sending' | 'failed';
+
+export interface OutboxEntryView {
+    key: string;
+    subject: string;
+    state: EntryState;
+    attempts: number;
+    nextAttemptAt: number | null;
+    failure: SaveFailure | null;
+    /** False when storage refused it: it is sent, but lost if the softphone reloads first. */
+    kept: boolean;
+    /** Field names from the failure that the agent may drop to save the rest. */
+    droppableFields: string[];
+}
+
+export type OutboxProblem =
+    | { kind: 'storage-unavailable' }
+    | { kind: 'full'; waiting: number }
+    | { kind: 'refused'; entry: OutboxEntryView };
+
+export type AddResult = 'queued' | 'duplicate' | 'not-kept';
+
+export interface OutboxOptions {
+    storage: OutboxStorage | null;
+    /** Whose logs these are (the worker SID): one softphone never sends another worker's logs. */
+    owner: string;
+    clock?: OutboxClock;
+    /** saveLog: resolves with the saved record's Id, rejects with {code, description, details}. */
+    save: (value: LogValue) => Promise<string>;
+    /** Called after each confirmed save (the integration refreshes Salesforce's view). */
+    confirmed?: (recordId: string) => void;
+    problem?: (problem: OutboxProblem) => void;
+    /** How long a send may take before another softphone may take the entry over. */
+    leaseMs: number;
+    maxEntries?: number;
+    firstRetryMs?: number;
+    maxRetryMs?: number;
+    /** How long the ledger remembers a confirmed task (and late notes can still reach it). */
+    rememberMs?: number;
+    random?: () => number;
+}
+
+interface StoredEntry {
+    v: 1;
+    key: string;
+    /** The saved Task's Id once the create is confirmed; later sends update it. */
+    recordId: string | null;
+    /** What the next send carries: the Task's fields, or the fields of an update. */
+    value: LogValue;
+    /** Fields that arrived while `value` was in flight, sent as an update afterwards. */
+    followUp: LogValue | null;
+    subject: string;
+    attempts: number;
+    nextAt: number;
+    leaseUntil: number;
+    failure: SaveFailure | null;
+    createdAt: number;
+}
+
+interface Confirmed {
+    recordId: string;
+    at: number;
+}
+
+const PREFIX = 'flexSalesforce.activityLog.v1';
+const NEVER_SEND = ['Id', 'entityApiName'];
+/** Codes that mean the request itself is wrong: sending it again gives the same answer. */
+const PERMANENT_CODES = new Set(['INVALID_PARAM', 'CLIENT_ERROR']);
+
+export function failureOf(error: unknown): SaveFailure {
+    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+        code?: unknown;
+        description?: unknown;
+        details?: unknown;
+        message?: unknown;
+    };
+    const code = typeof shape.code === 'string' ? shape.code : 'GENERIC_ERROR';
+    const description =
+        typeof shape.description === 'string'
+            ? shape.description
+            : typeof shape.message === 'string'
+              ? shape.message
+              : String(error);
+    const details = shape.details ?? null;
+    const fieldErrors = Array.isArray(details) && details.length > 0;
+    return { code, description, details, permanent: fieldErrors || PERMANENT_CODES.has(code) };
+}
+
+/** The fields Salesforce named in its refusal that the log could be saved without. */
+export function droppableFields(failure: SaveFailure | null, value: LogValue): string[] {
+    if (!failure?.permanent || !Array.isArray(failure.details)) {
+        return [];
+    }
+    const named = failure.details
+        .map((detail: unknown) =>
+            typeof detail === 'object' && detail !== null
+                ? (detail as { fieldName?: unknown }).fieldName
+                : undefined
+        )
+        .filter((name): name is string => typeof name === 'string');
+    return [...new Set(named)].filter((name) => name in value && !NEVER_SEND.includes(name));
+}
+
+export class LogOutbox {
+    private readonly entries = new Map<string, StoredEntry>();
+    /** Entries storage refused: they live here only. */
+    private readonly unkept = new Set<string>();
+    private readonly listeners = new Set<() => void>();
+    private readonly clock: OutboxClock;
+    private readonly maxEntries: number;
+    private readonly firstRetryMs: number;
+    private readonly maxRetryMs: number;
+    private readonly rememberMs: number;
+    private readonly random: () => number;
+    private sending: string | null = null;
+    private timer: unknown = null;
+    private timerAt = Infinity;
+    private running = false;
+    private warnedStorage = false;
+
+    constructor(private readonly options: OutboxOptions) {
+        this.clock = options.clock ?? systemClock;
+        this.maxEntries = options.maxEntries ?? 100;
+        this.firstRetryMs = options.firstRetryMs ?? 2000;
+        this.maxRetryMs = options.maxRetryMs ?? 5 * 60_000;
+        this.rememberMs = options.rememberMs ?? 24 * 3_600_000;
+        this.random = options.random ?? Math.random;
+    }
+
+    private get namespace(): string {
+        return `${PREFIX}.${this.options.owner}.`;
+    }
+
+    private entryKey(key: string): string {
+        return `${this.namespace}log.${key}`;
+    }
+
+    private doneKey(key: string): string {
+        return `${this.namespace}done.${key}`;
+    }
+
+    /** Reads what earlier softphones left, forgets old confirmations, and starts sending. */
+    start(): void {
+        this.running = true;
+        const now = this.clock.now();
+        for (const storageKey of this.storedKeys()) {
+            const raw = this.read(storageKey);
+            if (storageKey.startsWith(`${this.namespace}done.`)) {
+                const done = parse<Confirmed>(raw);
+                if (!done || now - done.at > this.rememberMs) {
+                    this.remove(storageKey);
+                }
+                continue;
+            }
+            const entry = parse<StoredEntry>(raw);
+            if (entry?.v === 1 && typeof entry.key === 'string' && entry.value) {
+                // A new start is a new chance: what waited out a backoff is sent now.
+                entry.nextAt = Math.min(entry.nextAt, now);
+                this.entries.set(entry.key, entry);
+            }
+        }
+        this.changed();
+        this.pump();
+    }
+
+    stop(): void {
+        this.running = false;
+        this.cancelTimer();
+        this.listeners.clear();
+    }
+
+    /** Queues a task's log; `duplicate` when this task was already logged or is waiting. */
+    add(key: string, value: LogValue): AddResult {
+        if (this.entries.has(key) || this.confirmedId(key) !== null) {
+            return 'duplicate';
+        }
+        const now = this.clock.now();
+        const entry: StoredEntry = {
+            v: 1,
+            key,
+            recordId: null,
+            value,
+            followUp: null,
+            subject: typeof value.Subject === 'string' ? value.Subject : key,
+            attempts: 0,
+            nextAt: now,
+            leaseUntil: 0,
+            failure: null,
+            createdAt: now
+        };
+        this.entries.set(key, entry);
+        let result: AddResult = 'queued';
+        if (this.entries.size > this.maxEntries) {
+            this.unkept.add(key);
+            this.options.problem?.({ kind: 'full', waiting: this.entries.size });
+            result = 'not-kept';
+        } else if (!this.persist(entry)) {
+            result = 'not-kept';
+        }
+        this.changed();
+        this.pump();
+        return result;
+    }
+
+    /**
+     * Fields that belong to a task's log but came late (copilot notes): merged into the waiting
+     * log, sent after the one in flight, or written onto the saved Task by its Id.
+     * False when this outbox never logged the task (or has forgotten it).
+     */
+    addToLog(key: string, fields: LogValue): boolean {
+        const entry = this.entries.get(key);
+        if (entry) {
+            if (this.sending === key) {
+                entry.followUp = { ...entry.followUp, ...fields };
+            } else {
+                entry.value = { ...entry.value, ...fields };
+            }
+            this.persist(entry);
+            this.changed();
+            return true;
+        }
+        const recordId = this.confirmedId(key);
+        if (recordId === null) {
+            return false;
+        }
+        const now = this.clock.now();
+        const update: StoredEntry = {
+            v: 1,
+            key,
+            recordId,
+            value: fields,
+            followUp: null,
+            subject: key,
+            attempts: 0,
+            nextAt: now,
+            leaseUntil: 0,
+            failure: null,
+            createdAt: now
+        };
+        this.entries.set(key, update);
+        this.persist(update);
+        this.changed();
+        this.pump();
+        return true;
+    }
+
+    /** Sends waiting and failed logs now (the agent's "Retry"). */
+    retry(key?: string): void {
+        const now = this.clock.now();
+        for (const entry of this.entries.values()) {
+            if (key === undefined || entry.key === key) {
+                entry.nextAt = now;
+                entry.failure = null;
+                this.persist(entry);
+            }
+        }
+        this.changed();
+        this.pump();
+    }
+
+    /** Saves a refused log without the fields Salesforce named (e.g. a deleted related record). */
+    retryWithout(key: string): void {
+        const entry = this.entries.get(key);
+        if (!entry) {
+            return;
+        }
+        for (const field of droppableFields(entry.failure, entry.value)) {
+            delete entry.value[field];
+        }
+        this.retry(key);
+    }
+
+    view(): OutboxEntryView[] {
+        return [...this.entries.values()]
+            .sort((a, b) => a.createdAt - b.createdAt)
+            .map((entry) => ({
+                key: entry.key,
+                subject: entry.subject,
+                state:
+                    this.sending === entry.key
+                        ? 'sending'
+                        : entry.failure?.permanent
+                          ? 'failed'
+                          : 'waiting',
+                attempts: entry.attempts,
+                nextAttemptAt: entry.failure?.permanent ? null : entry.nextAt,
+                failure: entry.failure,
+                kept: !this.unkept.has(entry.key),
+                droppableFields: droppableFields(entry.failure, entry.value)
+            }));
+    }
+
+    get size(): number {
+        return this.entries.size;
+    }
+
+    subscribe(listener: () => void): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
+    /** The Id Salesforce gave this task's log, if it confirmed one. */
+    confirmedId(key: string): string | null {
+        return parse<Confirmed>(this.read(this.doneKey(key)))?.recordId ?? null;
+    }
+
+    private pump(): void {
+        if (!this.running || this.sending !== null) {
+            return;
+        }
+        const now = this.clock.now();
+        const due = [...this.entries.values()]
+            .filter((entry) => !entry.failure?.permanent)
+            .sort((a, b) => a.nextAt - b.nextAt || a.createdAt - b.createdAt);
+        for (const entry of due) {
+            if (entry.nextAt > now) {
+                this.wakeAt(entry.nextAt);
+                return;
+            }
+            const claim = this.claim(entry, now);
+            if (claim === 'gone') {
+                continue;
+            }
+            if (claim === 'leased') {
+                this.wakeAt(entry.leaseUntil);
+                continue;
+            }
+            void this.send(entry);
+            return;
+        }
+    }
+
+    /** Takes the entry for this softphone, unless another one confirmed or is sending it. */
+    private claim(entry: StoredEntry, now: number): 'mine' | 'gone' | 'leased' {
+        if (!this.unkept.has(entry.key)) {
+            const stored = parse<StoredEntry>(this.read(this.entryKey(entry.key)));
+            if (!stored) {
+                // Another softphone of this worker confirmed it, or storage lost it: confirmed
+                // only if the ledger says so; otherwise keep our copy.
+                if (entry.recordId === null && this.confirmedId(entry.key) !== null) {
+                    this.entries.delete(entry.key);
+                    this.changed();
+                    return 'gone';
+                }
+            } else if (stored.leaseUntil > now) {
+                // Another softphone is sending it, or a page that unloaded mid-send was: wait
+                // for the lease rather than send the same log twice at once.
+                entry.leaseUntil = stored.leaseUntil;
+                return 'leased';
+            }
+        }
+        entry.leaseUntil = now + this.options.leaseMs;
+        this.persist(entry);
+        return 'mine';
+    }
+
+    private async send(entry: StoredEntry): Promise<void> {
+        this.sending = entry.key;
+        this.changed();
+        const value: LogValue =
+            entry.recordId === null ? entry.value : { ...entry.value, Id: entry.recordId };
+        let refused = false;
+        try {
+            const recordId = await this.options.save(value);
+            this.settleConfirmed(entry, entry.recordId ?? recordId);
+            this.options.confirmed?.(recordId);
+        } catch (error) {
+            const failure = failureOf(error);
+            this.settleFailed(entry, failure);
+            refused = failure.permanent;
+        }
+        this.sending = null;
+        const shown = refused ? this.view().find((each) => each.key === entry.key) : undefined;
+        if (shown) {
+            this.options.problem?.({ kind: 'refused', entry: shown });
+        }
+        this.changed();
+        this.pump();
+    }
+
+    private settleConfirmed(entry: StoredEntry, recordId: string): void {
+        const now = this.clock.now();
+        // Ledger first: a crash between the two writes leaves the ledger, which wins at start.
+        this.write(this.doneKey(entry.key), JSON.stringify({ recordId, at: now }));
+        if (entry.followUp) {
+            entry.recordId = recordId;
+            entry.value = entry.followUp;
+            entry.followUp = null;
+            entry.attempts = 0;
+            entry.nextAt = now;
+            entry.leaseUntil = 0;
+            entry.failure = null;
+            this.persist(entry);
+            return;
+        }
+        this.entries.delete(entry.key);
+        this.unkept.delete(entry.key);
+        this.remove(this.entryKey(entry.key));
+    }
+
+    private settleFailed(entry: StoredEntry, failure: SaveFailure): void {
+        entry.attempts += 1;
+        entry.failure = failure;
+        entry.leaseUntil = 0;
+        entry.nextAt = this.clock.now() + this.backoff(entry.attempts);
+        this.persist(entry);
+    }
+
+    /** Doubling from the first delay up to the cap, with ±20% jitter so softphones spread out. */
+    private backoff(attempts: number): number {
+        const base = Math.min(this.maxRetryMs, this.firstRetryMs * 2 ** (attempts - 1));
+        return Math.round(base * (0.8 + 0.4 * this.random()));
+    }
+
+    private wakeAt(at: number): void {
+        if (this.timer !== null && this.timerAt <= at) {
+            return;
+        }
+        this.cancelTimer();
+        this.timerAt = at;
+        this.timer = this.clock.setTimeout(
+            () => {
+                this.timer = null;
+                this.timerAt = Infinity;
+                this.pump();
+            },
+            Math.max(0, at - this.clock.now())
+        );
+    }
+
+    private cancelTimer(): void {
+        if (this.timer !== null) {
+            this.clock.clearTimeout(this.timer);
+            this.timer = null;
+            this.timerAt = Infinity;
+        }
+    }
+
+    private persist(entry: StoredEntry): boolean {
+        if (this.unkept.has(entry.key)) {
+            return false;
+        }
+        if (this.write(this.entryKey(entry.key), JSON.stringify(entry))) {
+            return true;
+        }
+        this.unkept.add(entry.key);
+        return false;
+    }
+
+    private storedKeys(): string[] {
+        const keys: string[] = [];
+        try {
+            const storage = this.options.storage;
+            for (let i = 0; storage && i < storage.length; i++) {
+                const key = storage.key(i);
+                if (key?.startsWith(this.namespace)) {
+                    keys.push(key);
+                }
+            }
+        } catch {
+            this.storageFailed();
+        }
+        return keys;
+    }
+
+    private read(key: string): string | null {
+        try {
+            return this.options.storage?.getItem(key) ?? null;
+        } catch {
+            this.storageFailed();
+            return null;
+        }
+    }
+
+    private write(key: string, value: string): boolean {
+        try {
+            if (!this.options.storage) {
+                this.storageFailed();
+                return false;
+            }
+            this.options.storage.setItem(key, value);
+            return true;
+        } catch {
+            this.storageFailed();
+            return false;
+        }
+    }
+
+    private remove(key: string): void {
+        try {
+            this.options.storage?.removeItem(key);
+        } catch {
+            this.storageFailed();
+        }
+    }
+
+    private storageFailed(): void {
+        if (!this.warnedStorage) {
+            this.warnedStorage = true;
+            this.options.problem?.({ kind: 'storage-unavailable' });
+        }
+    }
+
+    private changed(): void {
+        for (const listener of [...this.listeners]) {
+            listener();
+        }
+    }
+}
+
+function parse<T>(raw: string | null): T | null {
+    if (raw === null) {
+        return null;
+    }
+    try {
+        const value: unknown = JSON.parse(raw);
+        return typeof value === 'object' && value !== null ? (value as T) : null;
+    } catch {
+        return null;
+    }
+}
