@@ -312,9 +312,10 @@ export class LogOutbox {
         if (!entry) {
             return;
         }
-        for (const field of droppableFields(entry.failure, entry.value)) {
-            delete entry.value[field];
-        }
+        const dropped = new Set(droppableFields(entry.failure, entry.value));
+        entry.value = Object.fromEntries(
+            Object.entries(entry.value).filter(([field]) => !dropped.has(field))
+        );
         this.retry(key);
     }
 

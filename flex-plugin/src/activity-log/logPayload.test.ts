@@ -131,6 +131,23 @@ describe('activity log value', () => {
         Object.entries(expected).forEach(([field, wanted]) => expect(value[field]).toBe(wanted));
     });
 
+    it("uses the agent's choice in this softphone over the task attributes", () => {
+        const withAttributes = task({
+            attributes: { sfdcObjectId: CONTACT, sfdcObjectType: 'Contact' }
+        });
+        const chosen = buildLogValue(
+            input({
+                task: withAttributes,
+                record: { recordId: CASE, objectApiName: 'Case', name: '00001026' }
+            })
+        );
+        expect(chosen.WhatId).toBe(CASE);
+        expect(chosen.WhoId).toBeUndefined();
+        const none = buildLogValue(input({ task: withAttributes, record: null }));
+        expect(none.WhoId).toBeUndefined();
+        expect(none.WhatId).toBeUndefined();
+    });
+
     it('puts copilot notes in Description, CallDisposition and the mapped custom fields', () => {
         const value = buildLogValue(
             input({
@@ -140,7 +157,7 @@ describe('activity log value', () => {
                     dispositionCode: 'renewal_question',
                     topicPath: 'Billing > Renewal'
                 },
-                fields: { taskSid: 'Twilio_Sid__c', sentiment: 'Mood__c', topics: null }
+                fields: { task_sid: 'Twilio_Sid__c', sentiment: 'Mood__c', topics: null }
             })
         );
         expect(value).toMatchObject({

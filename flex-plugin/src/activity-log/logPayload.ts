@@ -4,6 +4,7 @@
  * fields only; WhoId for a Contact or Lead, WhatId for any other record, nothing when none was
  * chosen. The Subject is English and the same in every locale, so reports can group on it.
  */
+import type { RecordRef } from '../contract/lmsContract';
 import { isVoice, linkedRecordOf, directionOf, type TaskLike } from '../tasks/taskView';
 
 /** The copilot's wrap-up notes (`notesSubmitted`), as far as the log uses them. */
@@ -19,19 +20,24 @@ export interface CopilotNotes {
  * turn one off with null.
  */
 export interface LogFieldMap {
-    taskSid: string | null;
+    task_sid: string | null;
     sentiment: string | null;
     topics: string | null;
 }
 
 export const DEFAULT_LOG_FIELDS: LogFieldMap = {
-    taskSid: 'Flex_Task_Sid__c',
+    task_sid: 'Flex_Task_Sid__c',
     sentiment: 'Flex_Sentiment__c',
     topics: 'Flex_Topics__c'
 };
 
 export interface LogInput {
     task: TaskLike;
+    /**
+     * The record the agent linked in this softphone (null: "none of these"). Absent: whatever the
+     * task attributes say (a Studio flow, another softphone).
+     */
+    record?: RecordRef | null;
     /** When the task was completed (or canceled). */
     endedAt: Date;
     /** Seconds the agent spent on the interaction; null when unknown. */
@@ -145,23 +151,29 @@ export function buildLogValue(input: LogInput): LogValue {
     if (input.durationSeconds !== null && Number.isFinite(input.durationSeconds)) {
         value.CallDurationInSeconds = Math.max(0, Math.round(input.durationSeconds));
     }
-    const record = linkedRecordOf(task.attributes);
+    const record = input.record === undefined ? linkedRecordOf(task.attributes) : input.record;
     if (record) {
         value[WHO_TYPES.has(record.objectApiName) ? 'WhoId' : 'WhatId'] = record.recordId;
     }
-    if (notes?.summary) {
+    if (fields.task_sid) {
+        value[fields.task_sid] = task.taskSid;
+    }
+    return notes ? { ...value, ...notesFields(notes, fields) } : value;
+}
+
+/** The Task fields the copilot's notes fill; also what a late note writes onto a saved Task. */
+export function notesFields(notes: CopilotNotes, fields: LogFieldMap): LogValue {
+    const value: LogValue = {};
+    if (notes.summary) {
         value.Description = clip(notes.summary, 'Description');
     }
-    if (notes?.dispositionCode) {
+    if (notes.dispositionCode) {
         value.CallDisposition = clip(notes.dispositionCode, 'CallDisposition');
     }
-    if (fields.taskSid) {
-        value[fields.taskSid] = task.taskSid;
-    }
-    if (fields.sentiment && notes?.sentiment) {
+    if (fields.sentiment && notes.sentiment) {
         value[fields.sentiment] = notes.sentiment;
     }
-    if (fields.topics && notes?.topicPath) {
+    if (fields.topics && notes.topicPath) {
         value[fields.topics] = notes.topicPath;
     }
     return value;

@@ -30,7 +30,23 @@ export const AGENT_STRINGS = {
     SfChooserNone: 'None of these',
     SfChooserLinked: 'Linked to {{name}}',
     SfChooserNoneChosen: 'No record linked',
-    SfChooserSaving: 'Saving…'
+    SfChooserSaving: 'Saving…',
+    SfLogChooseRecord:
+        'Choose the Salesforce record for this interaction, or "None of these", before completing it.',
+    SfLogNotKept:
+        'Flex cannot keep activity logs in this browser. They are still sent to Salesforce, but a log that is waiting when Flex reloads is lost.',
+    SfLogOutboxFull:
+        '{{count}} activity logs are waiting for Salesforce. New logs are still sent, but are not kept if Flex reloads.',
+    SfLogRefused:
+        'Salesforce refused the activity log "{{subject}}": {{reason}}. It is kept in your task list until it is saved.',
+    SfLogsWaiting: 'Activity logs waiting for Salesforce: {{count}}',
+    SfLogsRetry: 'Retry now',
+    SfLogWaiting: 'Waiting to be saved ({{attempts}} tries so far)',
+    SfLogSending: 'Saving…',
+    SfLogFailed: 'Refused by Salesforce: {{reason}}',
+    SfLogRetry: 'Try again',
+    SfLogSaveWithout: 'Save without {{fields}}',
+    SfLogNotKeptItem: 'Not kept if Flex reloads'
 } as const;
 
 export type AgentStringKey = keyof typeof AGENT_STRINGS;
@@ -66,7 +82,11 @@ const LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
     SfDialOffline: 'warning',
     SfDialFailed: 'error',
     SfScreenPopFailed: 'warning',
-    SfLinkFailed: 'error'
+    SfLinkFailed: 'error',
+    SfLogChooseRecord: 'warning',
+    SfLogNotKept: 'warning',
+    SfLogOutboxFull: 'warning',
+    SfLogRefused: 'error'
 };
 
 export type Notify = (key: AgentStringKey, context?: Record<string, string>) => void;

@@ -20,6 +20,12 @@ describe('parseIntegrationConfig', () => {
                 context_switching: true,
                 activity_logging: true,
                 copilot_notes: false,
+                activity_log_fields: {
+                    task_sid: 'Flex_Task_Sid__c',
+                    sentiment: 'Flex_Sentiment__c',
+                    topics: 'Flex_Topics__c'
+                },
+                require_record_choice: false,
                 hide_crm_container: true,
                 hide_logo: true,
                 prevent_popout_during_call: true,
@@ -58,6 +64,17 @@ describe('parseIntegrationConfig', () => {
         ]);
         expect(result.config.search_attributes).toEqual(['caseNumber', 'from']);
         expect(result.config.opencti_api_version).toBe('62.0');
+    });
+
+    test("the activity-log field map takes an admin's own fields, or null to leave one out", () => {
+        const result = parseIntegrationConfig(
+            withSection({ activity_log_fields: { sentiment: 'acme__Mood__c', topics: null } })
+        );
+        expect(result.kind === 'valid' && result.config.activity_log_fields).toEqual({
+            task_sid: 'Flex_Task_Sid__c',
+            sentiment: 'acme__Mood__c',
+            topics: null
+        });
     });
 
     test.each([
@@ -99,6 +116,21 @@ describe('parseIntegrationConfig', () => {
             { search_attributes: ['a b'] },
             'salesforce_integration.search_attributes.0',
             /attribute name/
+        ],
+        [
+            { activity_log_fields: { topic: 'Flex_Topics__c' } },
+            'salesforce_integration.activity_log_fields.topic',
+            /spelling/
+        ],
+        [
+            { activity_log_fields: { sentiment: 'Sentiment' } },
+            'salesforce_integration.activity_log_fields.sentiment',
+            /__c/
+        ],
+        [
+            { require_record_choice: 'yes' },
+            'salesforce_integration.require_record_choice',
+            /boolean/
         ],
         [[], 'salesforce_integration', /Object/],
         ['on', 'salesforce_integration', /Object/]

@@ -19,6 +19,23 @@ export const DEFAULT_SEARCH_ATTRIBUTES = [
 const MIN_API_VERSION = 47;
 const CHANNEL_NAME = /^[A-Za-z][A-Za-z0-9_]{0,38}__c$/;
 const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** A custom field's API name, with or without a namespace: Flex_Topics__c, acme__Topics__c. */
+const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}__c$/;
+
+/** Where a copilot or trace value goes on the Task; null leaves it out of the log. */
+const logField = (byDefault: string) =>
+    v.optional(
+        v.nullable(
+            v.pipe(
+                v.string(),
+                v.regex(
+                    CUSTOM_FIELD,
+                    'must be a custom Activity field API name ending in __c, or null'
+                )
+            )
+        ),
+        byDefault
+    );
 
 const flag = (byDefault: boolean) => v.optional(v.boolean(), byDefault);
 
@@ -46,6 +63,15 @@ const ConfigSchema = v.strictObject({
     context_switching: flag(true),
     activity_logging: flag(true),
     copilot_notes: flag(false),
+    activity_log_fields: v.optional(
+        v.strictObject({
+            task_sid: logField('Flex_Task_Sid__c'),
+            sentiment: logField('Flex_Sentiment__c'),
+            topics: logField('Flex_Topics__c')
+        }),
+        {}
+    ),
+    require_record_choice: flag(false),
     hide_crm_container: flag(true),
     hide_logo: flag(true),
     prevent_popout_during_call: flag(true),

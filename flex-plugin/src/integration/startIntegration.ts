@@ -4,6 +4,8 @@
  * capability) off, one clear line for the agent or admin, and Flex untouched.
  */
 import * as Flex from '@twilio/flex-ui';
+import type { LogOutbox } from '../activity-log/logOutbox';
+import { browserStorage, registerActivityLog } from '../activity-log/registerActivityLog';
 import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
 import { parseIntegrationConfig } from '../config/integrationConfig';
@@ -23,6 +25,8 @@ export interface Integration {
     readonly context: IntegrationContext;
     /** Links records to tasks; the task-canvas chooser calls its applySelection. */
     readonly selection: RecordSelection;
+    /** Activity logs waiting for Salesforce's confirmation. */
+    readonly activityLog: LogOutbox;
     stop(): void;
 }
 
@@ -108,6 +112,8 @@ export async function startIntegration({
         onStop: (undo) => stops.push(undo)
     };
     const selection = createRecordSelection(context);
+    // Before record selection: on taskCanceled the log must read the link before it is released.
+    const activityLog = registerActivityLog(context, { storage: browserStorage(win) });
 
     try {
         await registerRecordSelection(context, selection);
@@ -128,6 +134,7 @@ export async function startIntegration({
     return {
         context,
         selection,
+        activityLog,
         stop: () =>
             stops
                 .splice(0)

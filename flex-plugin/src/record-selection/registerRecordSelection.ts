@@ -84,6 +84,7 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
     }
 
     async function applySelection(task: TaskLike, ref: RecordRef | null): Promise<boolean> {
+        links.choose(task.taskSid, ref);
         try {
             await writeLink(task, ref, links);
         } catch (error) {

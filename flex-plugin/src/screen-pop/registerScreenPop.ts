@@ -6,26 +6,16 @@ import * as React from 'react';
 import { Actions, TaskCanvas } from '@twilio/flex-ui';
 import { describeError, guarded, type IntegrationContext } from '../integration/context';
 import type { RecordSelection } from '../record-selection/registerRecordSelection';
-import { directionOf, isLive, type TaskLike } from '../tasks/taskView';
+import {
+    directionOf,
+    isLive,
+    taskOfPayload,
+    type TaskActionPayload,
+    type TaskLike
+} from '../tasks/taskView';
 import { choosePopTarget } from './popTarget';
 import { RecordChooser } from './RecordChooser';
 import { toCandidates } from './searchResults';
-
-interface TaskActionPayload {
-    task?: TaskLike;
-    sid?: string;
-}
-
-function taskOf(
-    context: IntegrationContext,
-    payload: TaskActionPayload | undefined
-): TaskLike | null {
-    if (payload?.task?.taskSid) {
-        return payload.task;
-    }
-    const sid = payload?.sid;
-    return context.snapshot().tasks.find((task) => task.sid === sid) ?? null;
-}
 
 export async function popForTask(
     context: IntegrationContext,
@@ -78,7 +68,7 @@ export function registerScreenPop(context: IntegrationContext, selection: Record
     context.onStop(() => TaskCanvas.Content.remove(CHOOSER_KEY));
 
     const onAccepted = guarded(log, 'screen pop', async (payload: TaskActionPayload) => {
-        const task = taskOf(context, payload);
+        const task = taskOfPayload(context.snapshot(), payload);
         if (task && directionOf(task) !== 'outbound') {
             await popForTask(context, selection, task);
         }
@@ -89,7 +79,7 @@ export function registerScreenPop(context: IntegrationContext, selection: Record
     if (config.context_switching) {
         let lastSelected: string | null = null;
         const onSelected = guarded(log, 'context switching', async (payload: TaskActionPayload) => {
-            const task = taskOf(context, payload);
+            const task = taskOfPayload(context.snapshot(), payload);
             if (!task || !isLive(task) || task.taskSid === lastSelected) {
                 return;
             }

@@ -13,6 +13,8 @@ interface TaskState {
     candidates: RecordRef[];
     /** Set when this plugin wrote the link; `null` means it cleared it. */
     written?: RecordRef | null;
+    /** The agent's last choice, kept even when writing it to the task failed. */
+    chosen?: RecordRef | null;
 }
 
 export class TaskLinks {
@@ -39,6 +41,26 @@ export class TaskLinks {
             return state.written;
         }
         return linkedRecordOf(task.attributes);
+    }
+
+    /**
+     * The record the agent chose for this task (null: none of these), written or not: the
+     * activity log and the completion guard go by the agent's choice, so a failing attribute
+     * write never blocks completion or relates the log to the wrong record.
+     */
+    choose(taskSid: string, ref: RecordRef | null): void {
+        this.entry(taskSid).chosen = ref;
+    }
+
+    hasChoice(taskSid: string): boolean {
+        const state = this.byTask.get(taskSid);
+        return state !== undefined && (state.chosen !== undefined || state.written !== undefined);
+    }
+
+    /** The record a log of this task relates to: the agent's choice, else the freshest link. */
+    logRecord(task: TaskLike): RecordRef | null {
+        const state = this.byTask.get(task.taskSid);
+        return state && state.chosen !== undefined ? state.chosen : this.selected(task);
     }
 
     setCandidates(taskSid: string, candidates: RecordRef[]): void {

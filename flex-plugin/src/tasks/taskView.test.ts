@@ -1,5 +1,5 @@
 import { makeTask } from '../test/flexHarness';
-import { linkedRecordOf, shownTask, type FlexSnapshot } from './taskView';
+import { linkedRecordOf, shownTask, taskOfPayload, type FlexSnapshot } from './taskView';
 import { TaskLinks } from './taskLinks';
 
 describe('linkedRecordOf', () => {
@@ -72,5 +72,45 @@ describe('TaskLinks', () => {
         expect(listener).toHaveBeenCalledTimes(2);
         expect(links.selected(task)).toMatchObject({ recordId: '003000000000001AAA' });
         expect(links.size).toBe(0);
+    });
+});
+
+describe("TaskLinks: the agent's choice", () => {
+    const CASE = { recordId: '500000000000001AAA', objectApiName: 'Case', name: '00001026' };
+
+    test('a choice counts even when writing it failed, and "none" is a choice', () => {
+        const links = new TaskLinks();
+        const task = makeTask({
+            attributes: { sfdcObjectId: '003000000000001AAA', sfdcObjectType: 'Contact' }
+        });
+        expect(links.hasChoice(task.taskSid)).toBe(false);
+        expect(links.logRecord(task)).toMatchObject({ recordId: '003000000000001AAA' });
+        links.choose(task.taskSid, CASE);
+        expect(links.hasChoice(task.taskSid)).toBe(true);
+        expect(links.logRecord(task)).toEqual(CASE);
+        expect(links.selected(task)).toMatchObject({ recordId: '003000000000001AAA' });
+        links.choose(task.taskSid, null);
+        expect(links.logRecord(task)).toBeNull();
+        links.release(task.taskSid);
+        expect(links.hasChoice(task.taskSid)).toBe(false);
+    });
+});
+
+describe('taskOfPayload', () => {
+    const task = makeTask();
+    const snapshot = {
+        tasks: [task],
+        selectedReservationSid: null,
+        activity: null,
+        hasActiveCall: false
+    };
+
+    test.each([
+        ['the payload task', { task }, task],
+        ['a reservation SID Flex holds', { sid: task.sid }, task],
+        ['an unknown SID', { sid: 'WRunknown' }, null],
+        ['no payload', undefined, null]
+    ])('finds %s', (_name, payload, expected) => {
+        expect(taskOfPayload(snapshot, payload)).toBe(expected);
     });
 });

@@ -120,3 +120,21 @@ export function shownTask(snapshot: FlexSnapshot): TaskLike | null {
 export function findLiveTask(snapshot: FlexSnapshot, taskSid: string): TaskLike | null {
     return snapshot.tasks.find((task) => task.taskSid === taskSid && isLive(task)) ?? null;
 }
+
+/** What Flex passes to a task action's listeners: the task, or only its reservation SID. */
+export interface TaskActionPayload {
+    task?: TaskLike;
+    sid?: string;
+}
+
+/** The task an action is about: the payload's own task, else the one Flex holds under its SID. */
+export function taskOfPayload(
+    snapshot: FlexSnapshot,
+    payload: TaskActionPayload | undefined
+): TaskLike | null {
+    if (payload?.task?.taskSid) {
+        return payload.task;
+    }
+    const sid = payload?.sid;
+    return snapshot.tasks.find((task) => task.sid === sid) ?? null;
+}

@@ -23,6 +23,8 @@ export interface Backend {
     outboundCalls: { destination: string; taskAttributes?: Record<string, unknown> }[];
     failSetAttributes: number;
     failOutbound: number;
+    /** The next CompleteTask calls that TaskRouter refuses. */
+    failComplete: number;
     /** When set, StartOutboundCall stays pending until releaseOutbound() (a dial in progress). */
     holdOutbound: boolean;
     releaseOutbound: () => void;
@@ -34,6 +36,7 @@ export function makeBackend(): Backend {
         outboundCalls: [],
         failSetAttributes: 0,
         failOutbound: 0,
+        failComplete: 0,
         holdOutbound: false,
         releaseOutbound: () => undefined
     };
@@ -117,6 +120,14 @@ function installBackend(): void {
     Flex.Actions.replaceAction('AcceptTask', async (payload: { task: TaskLike }) => {
         payload.task.status = 'accepted';
     });
+    Flex.Actions.replaceAction('CompleteTask', async (payload: { task: TaskLike }) => {
+        const h = active();
+        if (h.backend.failComplete > 0) {
+            h.backend.failComplete -= 1;
+            throw new Error('TaskRouter refused to complete the task');
+        }
+        payload.task.status = 'completed';
+    });
     Flex.Actions.replaceAction('SelectTask', async (payload: { task: TaskLike }) => {
         active().state.selectedTaskSid = payload.task.sid;
     });
@@ -146,6 +157,7 @@ export function createHarness(customData: unknown = {}): Harness {
             })
         },
         events,
+        workerClient: { sid: 'WK00000000000000000000000000000001' },
         strings: {},
         configuration: { custom_data: customData }
     } as unknown as Flex.Manager;
