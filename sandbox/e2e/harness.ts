@@ -128,3 +128,20 @@ export function tasksOf(softphone: Frame): Promise<TaskSummary[]> {
 export function journalOf(page: Page): Promise<JournalEntry[]> {
     return page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal());
 }
+
+/** The caller hangs up and the agent completes the task in Flex (CompleteTask). */
+export async function finishCall(softphone: Frame, reservationSid: string): Promise<void> {
+    await softphone.evaluate(async (sid) => {
+        const phone = (window as unknown as PhoneWindow).sandboxPhone;
+        await phone.hangUp(sid);
+        await phone.complete(sid);
+    }, reservationSid);
+}
+
+/** Tasks (activity logs) in a record's activity history, as the console's org holds them. */
+export function activitiesOf(page: Page, recordId: string) {
+    return page.evaluate(
+        (id) => (window as unknown as ConsoleWindow).sandboxConsole.activities(id),
+        recordId
+    );
+}

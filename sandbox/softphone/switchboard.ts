@@ -176,22 +176,27 @@ export function createSwitchboard({
             });
         },
         submitNotes(notes, reservationSid) {
-            const reservation = reservationFor(reservationSid);
+            // The payload's shape is Flex 2.17's own (TaskWrapupPanel → emitNotesSubmitted):
+            // it names the interaction and channel, and `sid` is the summary's, not the task's.
+            const { task } = reservationFor(reservationSid);
+            const attributes = task.attributes;
             flexInternals().flexModule.events.emit('notesSubmitted', {
-                interactionSid: 'KD' + reservation.task.sid.slice(2),
-                channelSid: 'UO' + reservation.task.sid.slice(2),
+                interactionSid: attributes.flexInteractionSid,
+                channelSid: attributes.flexInteractionChannelSid,
                 participantSid: undefined,
-                sid: reservation.task.sid,
+                sid: 'KY' + task.sid.slice(2),
                 summary: notes.summary,
-                sentiment: notes.sentiment,
+                sentiment: notes.sentiment ?? '',
                 dispositionCode: notes.dispositionCode
                     ? {
-                          sid: 'DC' + reservation.task.sid.slice(2),
+                          sid: 'DC' + task.sid.slice(2),
                           uniqueName: notes.dispositionCode,
                           disposition_code: notes.dispositionCode,
                           topic_path: notes.topicPath ?? ''
                       }
-                    : undefined
+                    : undefined,
+                detectedLanguage: 'en',
+                areNotesVisible: true
             });
         },
         async setActivity(name) {

@@ -15,6 +15,7 @@ const PICKER_JS = 'force-app/main/default/lwc/flexRecordPicker/labels.js';
 const PICKER_META = 'force-app/main/default/lwc/flexRecordPicker/flexRecordPicker.js-meta.xml';
 const APP = 'force-app/main/default/applications/Flex_Console.app-meta.xml';
 const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
+const AGENT_PERMISSIONS = 'force-app/main/default/permissionsets/Flex_Agent.permissionset-meta.xml';
 
 /** A copy of the project's Salesforce parts, to break on purpose. */
 async function copyProject(): Promise<string> {
@@ -48,6 +49,9 @@ describe('the project as committed', () => {
         assert.deepEqual(names, [
             'CallCenter:Twilio_Flex',
             'CustomApplication:Flex_Console',
+            'CustomField:Activity.Flex_Sentiment__c',
+            'CustomField:Activity.Flex_Task_Sid__c',
+            'CustomField:Activity.Flex_Topics__c',
             'CustomLabels:CustomLabels',
             'FlexiPage:Flex_Console_UtilityBar',
             'LightningComponentBundle:flexContract',
@@ -93,6 +97,12 @@ describe('broken metadata is caught', () => {
     });
 
     const cases: [string, string, (text: string) => string, RegExp][] = [
+        [
+            'a field permission for a field the package does not ship',
+            AGENT_PERMISSIONS,
+            (t) => t.replace('Task.Flex_Topics__c', 'Task.Flex_Topic__c'),
+            /grants field Task\.Flex_Topic__c, which does not exist/
+        ],
         [
             'malformed XML',
             SELECTION_CHANNEL,

@@ -256,6 +256,22 @@ async function checkReferences(
         }
     }
 
+    // Field permissions name fields that exist. Activity custom fields live under Activity in
+    // source but are granted as Task.X and Event.X.
+    const fieldNames = new Set(names('CustomField'));
+    for (const permissionSet of components.filter((c) => c.type.name === 'PermissionSet')) {
+        for (const permission of childrenNamed(rootOf(permissionSet.xml), 'fieldPermissions')) {
+            const field = childText(permission, 'field') ?? '';
+            const [object = '', fieldName = ''] = field.split('.');
+            const sourceObject = object === 'Task' || object === 'Event' ? 'Activity' : object;
+            if (fieldName.endsWith('__c') && !fieldNames.has(`${sourceObject}.${fieldName}`)) {
+                problems.push(
+                    `permission set ${permissionSet.fullName} grants field ${field}, which does not exist`
+                );
+            }
+        }
+    }
+
     // Utility bar items: custom components exist and may sit in a utility bar; the softphone item
     // is as large as the call center says.
     for (const page of components.filter((c) => c.type.name === 'FlexiPage')) {

@@ -1,4 +1,7 @@
-import { buildLogValue, calendarDay, DEFAULT_LOG_FIELDS, type LogInput } from './logPayload';
+import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
+import { buildLogValue, calendarDay, type LogInput } from './logPayload';
+import { readdirSync } from 'fs';
+import * as path from 'path';
 import type { TaskLike } from '../tasks/taskView';
 
 const CONTACT = '003000000000002AAA';
@@ -206,4 +209,11 @@ describe('ActivityDate', () => {
     ])('is the agent’s calendar day in %s', (zone, day) => {
         expect(calendarDay(lateEvening, zone)).toBe(day);
     });
+});
+
+test('the default field map names the Activity fields the package ships', () => {
+    const shipped = readdirSync(
+        path.join(__dirname, '../../../force-app/main/default/objects/Activity/fields')
+    ).map((file) => file.replace('.field-meta.xml', ''));
+    expect(Object.values(DEFAULT_LOG_FIELDS).sort()).toEqual(shipped.sort());
 });

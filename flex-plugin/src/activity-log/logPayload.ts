@@ -25,12 +25,6 @@ export interface LogFieldMap {
     topics: string | null;
 }
 
-export const DEFAULT_LOG_FIELDS: LogFieldMap = {
-    task_sid: 'Flex_Task_Sid__c',
-    sentiment: 'Flex_Sentiment__c',
-    topics: 'Flex_Topics__c'
-};
-
 export interface LogInput {
     task: TaskLike;
     /**

@@ -7,7 +7,7 @@
  * completing waits until the agent has chosen among several matching records.
  */
 import * as React from 'react';
-import { Actions, TaskListContainer } from '@twilio/flex-ui';
+import { Actions, NoTasksCanvas, TaskListContainer } from '@twilio/flex-ui';
 import type { RecordRef } from '../contract/lmsContract';
 import { guarded, type IntegrationContext } from '../integration/context';
 import {
@@ -225,14 +225,14 @@ export function registerActivityLog(
     manager.events.addListener('notesSubmitted', onNotes);
     Actions.addListener('beforeCompleteTask', beforeComplete);
     Actions.addListener('afterCompleteTask', afterComplete);
-    TaskListContainer.Content.add(
-        React.createElement(PendingLogs, {
-            key: PENDING_LOGS_KEY,
-            outbox,
-            strings: manager.strings as unknown as Record<string, string>
-        }),
-        { sortOrder: 1000 }
-    );
+    // Beside the task list, and in its place when no task is open (a log is often late after the last).
+    const pendingLogs = React.createElement(PendingLogs, {
+        key: PENDING_LOGS_KEY,
+        outbox,
+        strings: manager.strings as unknown as Record<string, string>
+    });
+    TaskListContainer.Content.add(pendingLogs, { sortOrder: 1000 });
+    NoTasksCanvas.Content.add(pendingLogs, { sortOrder: -1 });
     context.onStop(() => {
         manager.events.removeListener('taskAccepted', onAccepted);
         manager.events.removeListener('taskWrapup', onWrapup);
@@ -241,6 +241,7 @@ export function registerActivityLog(
         Actions.removeListener('beforeCompleteTask', beforeComplete);
         Actions.removeListener('afterCompleteTask', afterComplete);
         TaskListContainer.Content.remove(PENDING_LOGS_KEY);
+        NoTasksCanvas.Content.remove(PENDING_LOGS_KEY);
         outbox.stop();
     });
 

@@ -41,7 +41,7 @@ export const AGENT_STRINGS = {
         'Salesforce refused the activity log "{{subject}}": {{reason}}. It is kept in your task list until it is saved.',
     SfLogsWaiting: 'Activity logs waiting for Salesforce: {{count}}',
     SfLogsRetry: 'Retry now',
-    SfLogWaiting: 'Waiting to be saved ({{attempts}} tries so far)',
+    SfLogWaiting: 'Waiting to be saved (attempt {{attempts}} failed)',
     SfLogSending: 'Saving…',
     SfLogFailed: 'Refused by Salesforce: {{reason}}',
     SfLogRetry: 'Try again',

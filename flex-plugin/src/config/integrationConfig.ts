@@ -22,6 +22,13 @@ const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** A custom field's API name, with or without a namespace: Flex_Topics__c, acme__Topics__c. */
 const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}__c$/;
 
+/** The custom Activity fields the package ships (force-app/main/default/objects/Activity). */
+export const DEFAULT_LOG_FIELDS = {
+    task_sid: 'Flex_Task_Sid__c',
+    sentiment: 'Flex_Sentiment__c',
+    topics: 'Flex_Topics__c'
+} as const;
+
 /** Where a copilot or trace value goes on the Task; null leaves it out of the log. */
 const logField = (byDefault: string) =>
     v.optional(
@@ -65,9 +72,9 @@ const ConfigSchema = v.strictObject({
     copilot_notes: flag(false),
     activity_log_fields: v.optional(
         v.strictObject({
-            task_sid: logField('Flex_Task_Sid__c'),
-            sentiment: logField('Flex_Sentiment__c'),
-            topics: logField('Flex_Topics__c')
+            task_sid: logField(DEFAULT_LOG_FIELDS.task_sid),
+            sentiment: logField(DEFAULT_LOG_FIELDS.sentiment),
+            topics: logField(DEFAULT_LOG_FIELDS.topics)
         }),
         {}
     ),

@@ -13,6 +13,8 @@ describe('TaskRouter stand-in', () => {
         const worker = new SandboxWorker();
         const reservation = worker.offer({ attributes: {}, channel: 'voice' });
         assert.match(worker.sid, SID);
+        // One sandbox agent: the same worker on every load, so stored activity logs find it.
+        assert.equal(new SandboxWorker().sid, worker.sid);
         assert.match(reservation.sid, SID);
         assert.match(reservation.task.sid, SID);
         assert.ok(worker.sid.startsWith('WK') && reservation.sid.startsWith('WR'));
@@ -103,6 +105,8 @@ describe('TaskRouter stand-in', () => {
         const reservation = [...worker.reservations.values()][0];
         assert.equal(reservation?.task.routingTarget, worker.sid);
         assert.deepEqual(reservation?.task.attributes, {
+            flexInteractionSid: 'KD' + taskSid.slice(2),
+            flexInteractionChannelSid: 'UO' + taskSid.slice(2),
             sfdcObjectId: 'x',
             direction: 'outbound',
             from: '+15550100000',

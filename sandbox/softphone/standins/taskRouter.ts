@@ -323,9 +323,12 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
     };
     activity: SandboxActivity;
 
-    constructor() {
+    /** One sandbox agent: the same worker SID on every load, as a real worker keeps its SID. */
+    static readonly AGENT_SID = 'WK' + '5a4db0c5'.padEnd(32, '0');
+
+    constructor(sid: string = SandboxWorker.AGENT_SID) {
         super();
-        this.sid = nextSid('WK');
+        this.sid = sid;
         const available = new SandboxActivity(this, nextSid('WA'), 'Available', true);
         const unavailable = new SandboxActivity(this, nextSid('WA'), 'Unavailable', false);
         const offline = new SandboxActivity(this, nextSid('WA'), 'Offline', false);
@@ -363,7 +366,19 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
 
     /** Routes a new task to this worker: a pending reservation, as TaskRouter would create. */
     offer({ attributes, channel, routingTarget }: OfferedTask): SandboxReservation {
-        const task = new SandboxTask(nextSid('WT'), attributes, channel, routingTarget);
+        const taskSid = nextSid('WT');
+        // Tasks Flex Interactions create name their interaction and channel; Agent Copilot's
+        // notes name the same two, which is how the plugin matches notes to a task.
+        const interaction = {
+            flexInteractionSid: 'KD' + taskSid.slice(2),
+            flexInteractionChannelSid: 'UO' + taskSid.slice(2)
+        };
+        const task = new SandboxTask(
+            taskSid,
+            { ...interaction, ...attributes },
+            channel,
+            routingTarget
+        );
         const reservation = new SandboxReservation(nextSid('WR'), task, this.sid, (finished) =>
             this.reservations.delete(finished.sid)
         );
