@@ -2,12 +2,9 @@
 // plugin adds between a Salesforce event and its effect in Flex (and back), beside the raw
 // postMessage round trip between the two frames, and counts Open CTI calls per interaction.
 // Writes its table to docs/performance.md. Run: npm run bench:perf [-- --runs 200] [-- --dry-run]
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
-import * as prettier from 'prettier';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import { IDS } from '../console/fixtures.ts';
 import type { JournalEntry } from '../console/journal.ts';
@@ -21,7 +18,8 @@ import {
 } from '../e2e/harness.ts';
 import { FINISHED_STATUSES } from '../softphone/standins/taskRouter.ts';
 import type { Switchboard } from '../softphone/switchboard.ts';
-import { ms, replaceSection, summarize, type Summary } from './stats.ts';
+import { writePerformanceSection } from './performanceDoc.ts';
+import { ms, summarize, type Summary } from './stats.ts';
 
 const { values: options } = parseArgs({
     options: {
@@ -33,7 +31,6 @@ const RUNS = Number(options.runs);
 if (!Number.isInteger(RUNS) || RUNS < 100) {
     throw new Error('--runs must be a whole number, 100 or more');
 }
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHANNEL = 'Flex_Record_Selection__c';
 
 // Page-side shapes, for evaluate() callbacks.
@@ -515,18 +512,7 @@ async function main(): Promise<void> {
         });
         console.log(report);
         if (!options['dry-run']) {
-            const file = path.join(ROOT, 'docs/performance.md');
-            const current = await readFile(file, 'utf8');
-            // Formatted as `npm test`'s Prettier check expects.
-            const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
-            await writeFile(
-                file,
-                await prettier.format(replaceSection(current, 'perf-probe', report), {
-                    ...prettierOptions,
-                    filepath: file
-                })
-            );
-            console.log(`\nWritten to ${path.relative(ROOT, file)}`);
+            await writePerformanceSection('perf-probe', report);
         }
     } finally {
         await sandbox.close();

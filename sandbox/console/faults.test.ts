@@ -47,4 +47,23 @@ describe('sandbox fault injection', () => {
         faults.clear();
         assert.equal(faults.take('saveLog'), undefined);
     });
+
+    it('fails a method at random at the given rate, the same way for the same seed', () => {
+        const run = (seed: number) => {
+            const faults = new Faults();
+            faults.failAtRandom('saveLog', 0.3, seed);
+            return Array.from({ length: 2000 }, () => faults.take('saveLog')?.mode === 'fail');
+        };
+        const first = run(7);
+        const rate = first.filter(Boolean).length / first.length;
+        assert.ok(rate > 0.26 && rate < 0.34, `rate ${rate}`);
+        assert.deepEqual(run(7), first);
+        assert.notDeepEqual(run(8), first);
+        const faults = new Faults();
+        faults.failAtRandom('saveLog', 1);
+        assert.equal(faults.take('refreshView'), undefined);
+        faults.clear();
+        assert.equal(faults.take('saveLog'), undefined);
+        assert.throws(() => faults.failAtRandom('saveLog', 1.5), /between 0 and 1/);
+    });
 });

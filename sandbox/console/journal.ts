@@ -14,13 +14,14 @@ export class Journal {
     private readonly listeners = new Set<(entry: JournalEntry) => void>();
 
     private readonly now: () => number;
+    private cleared = 0;
 
     constructor(now: () => number = () => performance.now()) {
         this.now = now;
     }
 
     record(entry: Omit<JournalEntry, 'seq' | 'at'>): JournalEntry {
-        const full = { ...entry, seq: this.entries.length + 1, at: this.now() };
+        const full = { ...entry, seq: this.cleared + this.entries.length + 1, at: this.now() };
         this.entries.push(full);
         this.listeners.forEach((listener) => listener(full));
         return full;
@@ -29,6 +30,12 @@ export class Journal {
     /** A JSON-safe copy, for tests and the "download journal" link. */
     toJSON(): JournalEntry[] {
         return JSON.parse(JSON.stringify(this.entries)) as JournalEntry[];
+    }
+
+    /** Forgets what was recorded (long benchmark runs); numbering goes on. */
+    clear(): void {
+        this.cleared += this.entries.length;
+        this.entries.length = 0;
     }
 
     onEntry(listener: (entry: JournalEntry) => void): () => void {

@@ -260,6 +260,21 @@ const api = {
     journal: () => journal.toJSON(),
     inject: (fault: Parameters<Faults['inject']>[0]) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    failAtRandom: (methodName: string, rate: number, seed?: number) =>
+        faults.failAtRandom(methodName, rate, seed),
+    clearJournal: () => {
+        journal.clear();
+        byId('journal').replaceChildren();
+    },
+    /** Deletes every activity log (Task) from the org, e.g. after a benchmark counted them. */
+    removeTasks: () => {
+        for (let i = records.length - 1; i >= 0; i--) {
+            if (records[i]?.objectApiName === 'Task') {
+                records.splice(i, 1);
+            }
+        }
+        renderRecordPage();
+    },
     records: () => records.map((record) => ({ ...record, fields: { ...record.fields } })),
     record: (recordId: string) => recordById(recordId),
     openRecord,

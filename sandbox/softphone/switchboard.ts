@@ -55,6 +55,7 @@ export interface Switchboard {
     select(reservationSid: string): Promise<void>;
     submitNotes(notes: CopilotNotes, reservationSid?: string): void;
     setActivity(name: string): Promise<void>;
+    /** Open tasks and the 50 most recently finished ones. */
     tasks(): TaskSummary[];
     task(reservationSid: string): TaskSummary | undefined;
     /** Calls subscribers whenever a task or the worker changes. */
@@ -76,7 +77,19 @@ export function createSwitchboard({
     const notify = () => listeners.forEach((listener) => listener());
     const known = new Map<string, SandboxReservation>();
 
+    /** Finished tasks the switchboard still lists: enough for tests, bounded for long runs. */
+    const KEEP_FINISHED = 50;
+    const forgetOldFinished = () => {
+        const finished = [...known.values()].filter((each) =>
+            FINISHED_STATUSES.includes(each.status)
+        );
+        finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)).forEach((each) => {
+            known.delete(each.sid);
+        });
+    };
+
     const watch = (reservation: SandboxReservation) => {
+        forgetOldFinished();
         known.set(reservation.sid, reservation);
         ['accepted', 'rejected', 'timeout', 'canceled', 'rescinded', 'wrapup', 'completed'].forEach(
             (event) => reservation.addListener(event, () => setTimeout(notify, 0))

@@ -199,7 +199,7 @@ describe('activity-log outbox', () => {
         expect(salesforce.sent).toEqual([LOG]);
     });
 
-    test('confirmed → never sent again, by this softphone or the next', async () => {
+    test('confirmed → never sent again, and storage is left empty', async () => {
         const storage = new MemoryStorage();
         const clock = new FakeClock();
         const salesforce = new FakeSalesforce();
@@ -207,10 +207,10 @@ describe('activity-log outbox', () => {
         outbox.add('WT1', LOG);
         await clock.advance(0);
         expect(salesforce.tasks.size).toBe(1);
+        expect(storage.items.size).toBe(0);
         expect(outbox.add('WT1', LOG)).toBe('duplicate');
 
-        const next = outboxOn(storage, clock, salesforce).outbox;
-        expect(next.add('WT1', LOG)).toBe('duplicate');
+        outboxOn(storage, clock, salesforce); // a reload finds nothing to send
         await clock.advance(600_000);
         expect(salesforce.sent).toHaveLength(1);
     });
@@ -228,16 +228,25 @@ describe('activity-log outbox', () => {
         expect(salesforce.tasks.size).toBe(1);
     });
 
-    test('the ledger forgets after a day, and a restart clears old confirmations', async () => {
-        const storage = new MemoryStorage();
+    test('the ledger remembers a confirmed task for an hour, for at most its limit', async () => {
         const clock = new FakeClock();
         const salesforce = new FakeSalesforce();
-        outboxOn(storage, clock, salesforce).outbox.add('WT1', LOG);
+        const outbox = new LogOutbox({
+            storage: new MemoryStorage(),
+            owner: 'WK1',
+            clock,
+            save: salesforce.save,
+            leaseMs: 12_000,
+            rememberCount: 2
+        });
+        outbox.start();
+        for (const key of ['WT1', 'WT2', 'WT3']) outbox.add(key, LOG);
         await clock.advance(0);
-        expect(storage.items.size).toBe(1); // the ledger entry
-        await clock.advance(25 * 3_600_000);
-        outboxOn(storage, clock, salesforce);
-        expect(storage.items.size).toBe(0);
+        expect(outbox.confirmedId('WT1')).toBeNull(); // pushed out by the limit
+        expect(outbox.confirmedId('WT3')).not.toBeNull();
+        await clock.advance(3_600_001);
+        expect(outbox.confirmedId('WT3')).toBeNull();
+        expect(outbox.addToLog('WT3', { Description: 'late' })).toBe(false);
     });
 
     test('a field error is kept for the agent, not retried on its own; retry or drop the field', async () => {
@@ -371,6 +380,7 @@ describe('activity-log outbox', () => {
         outboxOn(storage, clock, failing).outbox.add('WT1', LOG);
         await clock.advance(0);
         const slow = new FakeSalesforce().then('hang');
+        // The other softphone's copy disappears once this one confirms; it never sends it.
         const fast = new FakeSalesforce();
         outboxOn(storage, clock, slow); // takes the entry and its lease
         await clock.advance(0);
@@ -378,6 +388,29 @@ describe('activity-log outbox', () => {
         await clock.advance(5_000);
         expect(slow.sent).toHaveLength(1);
         expect(fast.sent).toHaveLength(0);
+    });
+
+    test('a second softphone drops its copy once the first one confirmed it', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        outboxOn(storage, clock, new FakeSalesforce().then('fail')).outbox.add('WT1', LOG);
+        await clock.advance(0);
+        let release: (id: string) => void = () => undefined;
+        const first = new LogOutbox({
+            storage,
+            owner: 'WK1',
+            clock,
+            leaseMs: 12_000,
+            save: () => new Promise<string>((resolve) => (release = resolve))
+        });
+        first.start(); // takes the entry, answer pending
+        const second = new FakeSalesforce();
+        const { outbox } = outboxOn(storage, clock, second);
+        release('00T000000000001');
+        await clock.advance(60_000);
+        expect(second.sent).toEqual([]);
+        expect(outbox.size).toBe(0);
+        expect(first.size).toBe(0);
     });
 
     test('unreadable stored entries are ignored, not sent', async () => {

@@ -1,8 +1,10 @@
 /*
  * The activity-log outbox. A log is written to storage before it is sent and leaves storage only
  * when Salesforce answers with the saved record's Id, so a failure, a timeout or a reload loses
- * nothing: what is stored is sent (again) after the next start. A ledger of confirmed tasks makes
- * sure a task is logged once, whatever fires twice (CompleteTask then taskCanceled, two starts).
+ * nothing: what is stored is sent (again) after the next start, and once every log is confirmed
+ * storage holds nothing. A ledger of confirmed tasks (in memory: a completed task cannot complete
+ * again after a reload) makes sure a task is logged once, whatever fires twice (CompleteTask then
+ * taskCanceled), and lets late Copilot notes find the saved Task's Id.
  *
  * Storage is per worker and per entry (one key each), so two softphones of one worker never
  * overwrite each other's entries, and a lease on the entry being sent keeps a second softphone
@@ -85,6 +87,8 @@ export interface OutboxOptions {
     maxRetryMs?: number;
     /** How long the ledger remembers a confirmed task (and late notes can still reach it). */
     rememberMs?: number;
+    /** How many confirmed tasks the ledger remembers at most. */
+    rememberCount?: number;
     random?: () => number;
 }
 
@@ -159,6 +163,8 @@ export class LogOutbox {
     private readonly firstRetryMs: number;
     private readonly maxRetryMs: number;
     private readonly rememberMs: number;
+    private readonly rememberCount: number;
+    private readonly confirmedTasks = new Map<string, Confirmed>();
     private readonly random: () => number;
     private sending: string | null = null;
     private timer: unknown = null;
@@ -171,7 +177,8 @@ export class LogOutbox {
         this.maxEntries = options.maxEntries ?? 100;
         this.firstRetryMs = options.firstRetryMs ?? 2000;
         this.maxRetryMs = options.maxRetryMs ?? 5 * 60_000;
-        this.rememberMs = options.rememberMs ?? 24 * 3_600_000;
+        this.rememberMs = options.rememberMs ?? 3_600_000;
+        this.rememberCount = options.rememberCount ?? 500;
         this.random = options.random ?? Math.random;
     }
 
@@ -183,24 +190,12 @@ export class LogOutbox {
         return `${this.namespace}log.${key}`;
     }
 
-    private doneKey(key: string): string {
-        return `${this.namespace}done.${key}`;
-    }
-
-    /** Reads what earlier softphones left, forgets old confirmations, and starts sending. */
+    /** Reads what earlier softphones left and starts sending it. */
     start(): void {
         this.running = true;
         const now = this.clock.now();
         for (const storageKey of this.storedKeys()) {
-            const raw = this.read(storageKey);
-            if (storageKey.startsWith(`${this.namespace}done.`)) {
-                const done = parse<Confirmed>(raw);
-                if (!done || now - done.at > this.rememberMs) {
-                    this.remove(storageKey);
-                }
-                continue;
-            }
-            const entry = parse<StoredEntry>(raw);
+            const entry = parse<StoredEntry>(this.read(storageKey));
             if (entry?.v === 1 && typeof entry.key === 'string' && entry.value) {
                 // A new start is a new chance: what waited out a backoff is sent now.
                 entry.nextAt = Math.min(entry.nextAt, now);
@@ -350,7 +345,11 @@ export class LogOutbox {
 
     /** The Id Salesforce gave this task's log, if it confirmed one. */
     confirmedId(key: string): string | null {
-        return parse<Confirmed>(this.read(this.doneKey(key)))?.recordId ?? null;
+        const confirmed = this.confirmedTasks.get(key);
+        if (!confirmed || this.clock.now() - confirmed.at > this.rememberMs) {
+            return null;
+        }
+        return confirmed.recordId;
     }
 
     private pump(): void {
@@ -384,13 +383,11 @@ export class LogOutbox {
         if (!this.unkept.has(entry.key)) {
             const stored = parse<StoredEntry>(this.read(this.entryKey(entry.key)));
             if (!stored) {
-                // Another softphone of this worker confirmed it, or storage lost it: confirmed
-                // only if the ledger says so; otherwise keep our copy.
-                if (entry.recordId === null && this.confirmedId(entry.key) !== null) {
-                    this.entries.delete(entry.key);
-                    this.changed();
-                    return 'gone';
-                }
+                // Another softphone of this worker sent and confirmed it: sending our copy too
+                // would save it twice.
+                this.entries.delete(entry.key);
+                this.changed();
+                return 'gone';
             } else if (stored.leaseUntil > now) {
                 // Another softphone is sending it, or a page that unloaded mid-send was: wait
                 // for the lease rather than send the same log twice at once.
@@ -429,8 +426,11 @@ export class LogOutbox {
 
     private settleConfirmed(entry: StoredEntry, recordId: string): void {
         const now = this.clock.now();
-        // Ledger first: a crash between the two writes leaves the ledger, which wins at start.
-        this.write(this.doneKey(entry.key), JSON.stringify({ recordId, at: now }));
+        this.confirmedTasks.set(entry.key, { recordId, at: now });
+        for (const oldest of this.confirmedTasks.keys()) {
+            if (this.confirmedTasks.size <= this.rememberCount) break;
+            this.confirmedTasks.delete(oldest);
+        }
         if (entry.followUp) {
             entry.recordId = recordId;
             entry.value = entry.followUp;

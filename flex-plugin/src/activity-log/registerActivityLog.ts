@@ -120,6 +120,10 @@ export function registerActivityLog(
             return;
         }
         entry.logged = true;
+        const notes = entry.notes;
+        // Only what late notes need stays: no task objects held for the rest of the shift.
+        entry.completing = null;
+        entry.notes = null;
         const now = clock.now();
         const value = buildLogValue({
             task,
@@ -130,7 +134,7 @@ export function registerActivityLog(
                     ? null
                     : ((entry.wrapupAt ?? now) - entry.acceptedAt) / 1000,
             timeZone,
-            notes: config.copilot_notes ? entry.notes : null,
+            notes: config.copilot_notes ? notes : null,
             fields
         });
         const result = outbox.add(task.taskSid, value);
