@@ -121,6 +121,21 @@ test('canceled: logged only for a task this worker accepted, and once after comp
     expect(s.openCti.callsOf('saveLog')).toHaveLength(2);
 });
 
+test('canceled: the log keeps the agent\'s choice, even one TaskRouter did not store', async () => {
+    const s = await startWith();
+    const task = await acceptCall(s);
+    s.backend.failSetAttributes = 1;
+    await s.integration.selection.applySelection(task, {
+        recordId: ACME.Id,
+        objectApiName: 'Account',
+        name: 'Acme'
+    });
+    expect(task.attributes['sfdcObjectId']).toBeUndefined();
+    s.events.emit('taskCanceled', { ...task, status: 'canceled' });
+    await settle();
+    expect(savedLogs(s)).toEqual([expect.objectContaining({ WhatId: ACME.Id })]);
+});
+
 test('activity_logging off: no log on completion or cancel', async () => {
     const s = await startWith({ activity_logging: false });
     const task = await acceptCall(s);
