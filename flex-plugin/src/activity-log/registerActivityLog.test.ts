@@ -121,7 +121,7 @@ test('canceled: logged only for a task this worker accepted, and once after comp
     expect(s.openCti.callsOf('saveLog')).toHaveLength(2);
 });
 
-test('canceled: the log keeps the agent\'s choice, even one TaskRouter did not store', async () => {
+test("canceled: the log keeps the agent's choice, even one TaskRouter did not store", async () => {
     const s = await startWith();
     const task = await acceptCall(s);
     s.backend.failSetAttributes = 1;
