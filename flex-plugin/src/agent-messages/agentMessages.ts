@@ -46,7 +46,15 @@ export const AGENT_STRINGS = {
     SfLogFailed: 'Refused by Salesforce: {{reason}}',
     SfLogRetry: 'Try again',
     SfLogSaveWithout: 'Save without {{fields}}',
-    SfLogNotKeptItem: 'Not kept if Flex reloads'
+    SfLogNotKeptItem: 'Not kept if Flex reloads',
+    SfStatusIncomingCall: 'Incoming call',
+    SfStatusIncomingChat: 'Incoming chat',
+    SfStatusIncomingTask: 'Incoming task',
+    SfStatusOneTask: '1 active task',
+    SfStatusTasks: '{{count}} active tasks',
+    SfStatusPhone: 'Flex phone',
+    SfPopoutUnavailable:
+        'Salesforce could not stop the softphone being popped out ({{reason}}). Do not pop it out during a call: the call would drop.'
 } as const;
 
 export type AgentStringKey = keyof typeof AGENT_STRINGS;
@@ -86,7 +94,8 @@ const LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
     SfLogChooseRecord: 'warning',
     SfLogNotKept: 'warning',
     SfLogOutboxFull: 'warning',
-    SfLogRefused: 'error'
+    SfLogRefused: 'error',
+    SfPopoutUnavailable: 'warning'
 };
 
 export type Notify = (key: AgentStringKey, context?: Record<string, string>) => void;

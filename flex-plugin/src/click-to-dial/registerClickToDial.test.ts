@@ -19,7 +19,7 @@ let h: Harness;
 async function start(settings: Record<string, unknown> = {}) {
     h = createHarness({ salesforce_integration: { enabled: true, ...settings } });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log });
     await settle();
 }
@@ -154,7 +154,7 @@ test('with show_panel_automatically off the panel is not touched', async () => {
 test('Salesforce refusing enableClickToDial: no listener, the agent is told', async () => {
     h = createHarness({ salesforce_integration: { enabled: true } });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     h.openCti.failNext('enableClickToDial', 1, {
         code: 'GENERIC_ERROR',
         description: 'Not allowed'

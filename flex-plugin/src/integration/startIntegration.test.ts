@@ -34,7 +34,7 @@ const enabled = { salesforce_integration: { enabled: true } };
 test('without the configuration section it stays off, silently for the agent', async () => {
     const h = createHarness({});
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     const log = quietLog();
     expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
     expect(shownNotifications()).toEqual([]);
@@ -45,7 +45,7 @@ test('without the configuration section it stays off, silently for the agent', a
 test('an invalid configuration names the key to the agent and stays off', async () => {
     const h = createHarness({ salesforce_integration: { enabled: true, screenpop: true } });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     const log = quietLog();
     expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
     expect(shownNotifications()).toEqual([
@@ -66,7 +66,7 @@ test('an invalid configuration names the key to the agent and stays off', async 
 test('enabled:false keeps it off', async () => {
     const h = createHarness({ salesforce_integration: { enabled: false } });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     expect(await startIntegration({ manager: h.manager, window, log: quietLog() })).toBeNull();
     expect(h.openCti.calls).toEqual([]);
 });
@@ -111,7 +111,7 @@ test('Open CTI failing to load turns the integration off and tells the agent why
 test('when everything is there it subscribes, enables click-to-dial and publishes the state', async () => {
     const h = createHarness(enabled);
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
     await settle();
     expect(running).not.toBeNull();
@@ -143,7 +143,7 @@ test('when everything is there it subscribes, enables click-to-dial and publishe
 test('a Salesforce that refuses LMS leaves the other features working', async () => {
     const h = createHarness(enabled);
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     h.openCti.failNext('subscribe', 1, { code: 'INVALID_PARAM', description: 'Unknown channel' });
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
     expect(running).not.toBeNull();
@@ -161,7 +161,7 @@ test('flags turn capabilities off', async () => {
         salesforce_integration: { enabled: true, click_to_dial: false, screen_pop: false }
     });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
     expect(h.openCti.callsOf('enableClickToDial')).toEqual([]);
     expect(h.openCti.callsOf('onClickToDial')).toEqual([]);

@@ -7,6 +7,7 @@ import * as Flex from '@twilio/flex-ui';
 import type { LogOutbox } from '../activity-log/logOutbox';
 import { browserStorage, registerActivityLog } from '../activity-log/registerActivityLog';
 import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
+import { registerAgentUi } from '../agent-ui/registerAgentUi';
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
 import { parseIntegrationConfig } from '../config/integrationConfig';
 import { loadOpenCti, OpenCtiClient } from '../opencti/openCti';
@@ -130,6 +131,7 @@ export async function startIntegration({
     if (config.click_to_dial) {
         await registerClickToDial(context);
     }
+    registerAgentUi(context, win, origin.origin);
     log.info(`on, connected to ${origin.origin}`);
     return {
         context,

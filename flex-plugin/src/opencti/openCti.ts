@@ -66,6 +66,8 @@ export interface SforceOpenCti {
     unsubscribe(args: { subscription: unknown; callback: Callback<null> }): void;
     publish(args: { channelName: string; message: object; callback: Callback<null> }): void;
     saveLog(args: { value: Record<string, unknown>; callback: Callback<string> }): void;
+    setSoftphoneItemIcon(args: { key: string; callback: Callback<null> }): void;
+    setSoftphoneItemLabel(args: { label: string; callback: Callback<null> }): void;
     refreshView(args: { callback: Callback<null> }): void;
 }
 
@@ -258,6 +260,18 @@ export class OpenCtiClient {
         return recordId;
     }
 
+    async setSoftphoneItemIcon(key: string): Promise<void> {
+        await this.callWithValue('setSoftphoneItemIcon', (callback) =>
+            this.api.setSoftphoneItemIcon({ key, callback })
+        );
+    }
+
+    async setSoftphoneItemLabel(label: string): Promise<void> {
+        await this.callWithValue('setSoftphoneItemLabel', (callback) =>
+            this.api.setSoftphoneItemLabel({ label, callback })
+        );
+    }
+
     async refreshView(): Promise<void> {
         await this.callWithValue('refreshView', (callback) => this.api.refreshView({ callback }));
     }
@@ -280,59 +294,135 @@ function savedRecordId(returnValue: unknown): string | null {
     return null;
 }
 
+/** `window.sforce.console` (Console Integration Toolkit), as far as the plugin uses it. */
+export interface SforceConsole {
+    setCustomConsoleComponentPopoutable(
+        popoutable: boolean,
+        callback?: (result: { success?: boolean }) => void
+    ): void;
+}
+
 interface SforceWindow {
-    sforce?: { opencti?: SforceOpenCti };
+    sforce?: { opencti?: SforceOpenCti; console?: SforceConsole };
+}
+
+/** Typed Promise API over `sforce.console`, with the same timeout as Open CTI calls. */
+export class ConsoleToolkitClient {
+    constructor(
+        private readonly api: SforceConsole,
+        private readonly timeoutMs: number
+    ) {}
+
+    setPopoutable(popoutable: boolean): Promise<void> {
+        return new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => {
+                reject(
+                    new OpenCtiError(
+                        'TIMEOUT',
+                        `Salesforce did not answer setCustomConsoleComponentPopoutable within ${this.timeoutMs} ms`
+                    )
+                );
+            }, this.timeoutMs);
+            try {
+                this.api.setCustomConsoleComponentPopoutable(popoutable, (result) => {
+                    clearTimeout(timer);
+                    if (result?.success === true) {
+                        resolve();
+                    } else {
+                        reject(
+                            new OpenCtiError(
+                                'GENERIC_ERROR',
+                                'Salesforce refused setCustomConsoleComponentPopoutable'
+                            )
+                        );
+                    }
+                });
+            } catch (error) {
+                clearTimeout(timer);
+                reject(
+                    new OpenCtiError(
+                        'CLIENT_ERROR',
+                        error instanceof Error ? error.message : String(error)
+                    )
+                );
+            }
+        });
+    }
+}
+
+export function consoleToolkitScriptUrl(origin: string, apiVersion: string): string {
+    return `${origin}/support/console/${apiVersion}/integration.js`;
 }
 
 export function openCtiScriptUrl(origin: string, apiVersion: string): string {
     return `${origin}/support/api/${apiVersion}/lightning/opencti_min.js`;
 }
 
-const loading = new Map<string, Promise<SforceOpenCti>>();
+const loading = new Map<string, Promise<unknown>>();
+
+interface LoadOptions {
+    window: Window;
+    origin: string;
+    apiVersion: string;
+    timeoutMs: number;
+}
 
 /**
  * Injects Salesforce's Open CTI script from the (already accepted) Salesforce origin, once per URL,
  * and resolves with `window.sforce.opencti`. Rejects with LOAD_FAILED or TIMEOUT; a later call
  * tries again.
  */
-export function loadOpenCti(options: {
-    window: Window;
-    origin: string;
-    apiVersion: string;
-    timeoutMs: number;
-}): Promise<SforceOpenCti> {
-    const { window: win, origin, apiVersion, timeoutMs } = options;
-    const existing = (win as unknown as SforceWindow).sforce?.opencti;
+export function loadOpenCti(options: LoadOptions): Promise<SforceOpenCti> {
+    return loadSforceScript(
+        options,
+        openCtiScriptUrl(options.origin, options.apiVersion),
+        'Open CTI',
+        (sforce) => sforce?.opencti
+    );
+}
+
+/** The Console Integration Toolkit (`sforce.console`), loaded the same way; only when needed. */
+export function loadConsoleToolkit(options: LoadOptions): Promise<SforceConsole> {
+    return loadSforceScript(
+        options,
+        consoleToolkitScriptUrl(options.origin, options.apiVersion),
+        'Console Integration Toolkit',
+        (sforce) => sforce?.console
+    );
+}
+
+function loadSforceScript<T>(
+    options: LoadOptions,
+    src: string,
+    what: string,
+    pick: (sforce: SforceWindow['sforce']) => T | undefined
+): Promise<T> {
+    const { window: win, timeoutMs } = options;
+    const existing = pick((win as unknown as SforceWindow).sforce);
     if (existing) {
         return Promise.resolve(existing);
     }
-    const src = openCtiScriptUrl(origin, apiVersion);
-    const pending = loading.get(src);
+    const pending = loading.get(src) as Promise<T> | undefined;
     if (pending) {
         return pending;
     }
-    const promise = new Promise<SforceOpenCti>((resolve, reject) => {
+    const promise = new Promise<T>((resolve, reject) => {
         const script = win.document.createElement('script');
         const timer = setTimeout(() => {
             reject(
                 new OpenCtiError(
                     'TIMEOUT',
-                    `Salesforce's Open CTI script did not load within ${timeoutMs} ms`
+                    `Salesforce's ${what} script did not load within ${timeoutMs} ms`
                 )
             );
         }, timeoutMs);
         script.addEventListener('load', () => {
             clearTimeout(timer);
-            const api = (win as unknown as SforceWindow).sforce?.opencti;
+            const api = pick((win as unknown as SforceWindow).sforce);
             if (api) {
                 resolve(api);
             } else {
-                reject(
-                    new OpenCtiError(
-                        'LOAD_FAILED',
-                        `${src} loaded but did not define sforce.opencti`
-                    )
-                );
+                reject(new OpenCtiError('LOAD_FAILED', `${src} loaded but did not define ${what}`));
             }
         });
         script.addEventListener('error', () => {

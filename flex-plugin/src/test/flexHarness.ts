@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'events';
 import * as Flex from '@twilio/flex-ui';
-import { FakeOpenCti } from '../opencti/testing/fakeOpenCti';
+import { FakeConsoleToolkit, FakeOpenCti } from '../opencti/testing/fakeOpenCti';
 import type { TaskLike } from '../tasks/taskView';
 
 export const SALESFORCE_ORIGIN = 'https://acme.lightning.force.com';
@@ -64,8 +64,13 @@ export interface Harness {
     state: FakeState;
     backend: Backend;
     openCti: FakeOpenCti;
+    consoleToolkit: FakeConsoleToolkit;
     addTask(task: TaskLike, options?: { select?: boolean }): TaskLike;
     events: EventEmitter;
+    /** What Flex's Redux store does after any change: tells its subscribers. */
+    storeChanged(): void;
+    /** Every manager.updateConfig call. */
+    configUpdates: unknown[];
 }
 
 let current: Harness | null = null;
@@ -146,8 +151,15 @@ export function createHarness(customData: unknown = {}): Harness {
         activeCall: undefined
     };
     const events = new EventEmitter();
+    const storeListeners = new Set<() => void>();
+    const configUpdates: unknown[] = [];
     const manager = {
+        updateConfig: (config: unknown) => configUpdates.push(config),
         store: {
+            subscribe: (listener: () => void) => {
+                storeListeners.add(listener);
+                return () => storeListeners.delete(listener);
+            },
             getState: () => ({
                 flex: {
                     worker: { tasks: state.tasks, activity: state.activity },
@@ -162,15 +174,20 @@ export function createHarness(customData: unknown = {}): Harness {
         configuration: { custom_data: customData }
     } as unknown as Flex.Manager;
     const openCti = new FakeOpenCti();
+    const consoleToolkit = new FakeConsoleToolkit();
     const harness: Harness = {
         manager,
         state,
         backend: makeBackend(),
         openCti,
+        consoleToolkit,
         events,
+        configUpdates,
+        storeChanged: () => storeListeners.forEach((listener) => listener()),
         addTask(task, options = {}) {
             state.tasks.set(task.sid, task);
             if (options.select) state.selectedTaskSid = task.sid;
+            storeListeners.forEach((listener) => listener());
             return task;
         }
     };
@@ -193,10 +210,15 @@ export function embedIn(origin: string | null, mode = 'Lightning'): void {
     window.history.replaceState(null, '', `/agent-desktop${search}`);
 }
 
-export function installOpenCti(openCti: FakeOpenCti | null): void {
+export function installOpenCti(
+    openCti: FakeOpenCti | null,
+    consoleToolkit: FakeConsoleToolkit | null = null
+): void {
     const win = window as unknown as { sforce?: unknown };
     if (openCti) {
-        win.sforce = { opencti: openCti };
+        win.sforce = consoleToolkit
+            ? { opencti: openCti, console: consoleToolkit }
+            : { opencti: openCti };
     } else {
         delete win.sforce;
     }

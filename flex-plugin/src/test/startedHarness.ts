@@ -20,10 +20,13 @@ export interface Started extends Harness {
 
 let running: Integration | null = null;
 
-export async function startWith(settings: Record<string, unknown> = {}): Promise<Started> {
+export async function startWith(
+    settings: Record<string, unknown> = {},
+    options: { consoleToolkit?: boolean } = {}
+): Promise<Started> {
     const h = createHarness({ salesforce_integration: { enabled: true, ...settings } });
     embedIn(SALESFORCE_ORIGIN);
-    installOpenCti(h.openCti);
+    installOpenCti(h.openCti, options.consoleToolkit === false ? null : h.consoleToolkit);
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const integration = await startIntegration({ manager: h.manager, window, log });
     if (!integration) throw new Error('integration did not start');

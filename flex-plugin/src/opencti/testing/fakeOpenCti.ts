@@ -60,6 +60,8 @@ export class FakeOpenCti implements SforceOpenCti {
     /** Tasks saveLog created or updated, by Id, as Salesforce would hold them. */
     readonly savedLogs = new Map<string, Record<string, unknown>>();
     refreshes = 0;
+    /** The utility bar item as Salesforce shows it. */
+    item = { icon: 'call', label: 'Phone' };
     private nextLog = 1;
     /** What searchAndScreenPop answers for a search string. */
     search: (searchParams: string) => SearchResultMap = () => ({});
@@ -271,6 +273,36 @@ export class FakeOpenCti implements SforceOpenCti {
         });
     }
 
+    setSoftphoneItemIcon(args: {
+        key: string;
+        callback: (r: OpenCtiResponse<null>) => void;
+    }): void {
+        const a = this.record('setSoftphoneItemIcon', args, ['key']);
+        this.answer(
+            'setSoftphoneItemIcon',
+            a.callback as (r: OpenCtiResponse<null>) => void,
+            () => {
+                this.item.icon = String(a.key);
+                return null;
+            }
+        );
+    }
+
+    setSoftphoneItemLabel(args: {
+        label: string;
+        callback: (r: OpenCtiResponse<null>) => void;
+    }): void {
+        const a = this.record('setSoftphoneItemLabel', args, ['label']);
+        this.answer(
+            'setSoftphoneItemLabel',
+            a.callback as (r: OpenCtiResponse<null>) => void,
+            () => {
+                this.item.label = String(a.label);
+                return null;
+            }
+        );
+    }
+
     refreshView(args: { callback: (r: OpenCtiResponse<null>) => void }): void {
         const a = this.record('refreshView', args, ['callback']);
         this.answer('refreshView', a.callback as (r: OpenCtiResponse<null>) => void, () => {
@@ -320,5 +352,30 @@ export class FakeOpenCti implements SforceOpenCti {
             }
             callback(response);
         }, 0);
+    }
+}
+
+/**
+ * A test double of `window.sforce.console` (Console Integration Toolkit): records each
+ * popoutable value in order; answers asynchronously with {success}.
+ */
+export class FakeConsoleToolkit {
+    readonly popoutable: boolean[] = [];
+    failNext = 0;
+
+    setCustomConsoleComponentPopoutable(
+        popoutable: boolean,
+        callback?: (result: { success: boolean }) => void
+    ): void {
+        if (typeof popoutable !== 'boolean') {
+            throw new Error('popoutable must be a boolean');
+        }
+        const fail = this.failNext > 0;
+        if (fail) {
+            this.failNext -= 1;
+        } else {
+            this.popoutable.push(popoutable);
+        }
+        setTimeout(() => callback?.({ success: !fail }), 0);
     }
 }
