@@ -36,6 +36,9 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Open CTI's script path: /support/api/<version>/lightning/opencti_min.js (or opencti.js). */
 export const OPEN_CTI_SCRIPT = /^\/support\/api\/(\d{2,3}\.0)\/lightning\/opencti(_min)?\.js$/;
 
+/** The Console Integration Toolkit's path: /support/console/<version>/integration.js. */
+export const CONSOLE_TOOLKIT_SCRIPT = /^\/support\/console\/(\d{2,3}\.0)\/integration\.js$/;
+
 interface Route {
     file: string;
     /** Only the console origin may frame the softphone (the real softphone would say the same). */
@@ -56,6 +59,9 @@ export function routeFor(pathname: string, origins: SandboxOrigins): Route | nul
     }
     if (OPEN_CTI_SCRIPT.test(pathname)) {
         return { file: path.join(distDir, 'opencti', 'opencti_min.js') };
+    }
+    if (CONSOLE_TOOLKIT_SCRIPT.test(pathname)) {
+        return { file: path.join(distDir, 'opencti', 'integration.js') };
     }
     if (pathname === '/softphone/' || pathname === '/softphone/index.html') {
         return {

@@ -8,7 +8,8 @@ import { distDir, sandboxDir } from './paths.ts';
 export const PAGE_ENTRIES = {
     'console/console.js': 'console/main.ts',
     'softphone/softphone.js': 'softphone/main.ts',
-    'opencti/opencti_min.js': 'opencti/client.ts'
+    'opencti/opencti_min.js': 'opencti/client.ts',
+    'opencti/integration.js': 'opencti/consoleToolkit.ts'
 } as const;
 
 export async function buildPages(): Promise<void> {

@@ -18,6 +18,10 @@ let currentRecordId: string | null = null;
 let panelVisible = false;
 let clickToDial = false;
 const itemState = { icon: 'call', label: 'Phone' };
+/** The softphone's utility item: may the agent pop it out? Every change, in order. */
+let popoutable = true;
+const popoutHistory: boolean[] = [];
+const itemHistory: string[] = [];
 
 const softphoneFrame = byId<HTMLIFrameElement>('softphone');
 const softphoneOrigin =
@@ -190,11 +194,18 @@ const host = createOpenCtiHost({
         },
         setItemIcon: (key) => {
             itemState.icon = key;
+            itemHistory.push(`icon:${key}`);
             byId('softphone-item-icon').dataset.icon = key;
         },
         setItemLabel: (label) => {
             itemState.label = label;
+            itemHistory.push(`label:${label}`);
             byId('softphone-item-label').textContent = label;
+        },
+        setPopoutable: (value) => {
+            popoutable = value;
+            popoutHistory.push(value);
+            byId('softphone-item').dataset.popoutable = String(value);
         },
         refreshView: renderRecordPage
     }
@@ -296,7 +307,11 @@ const api = {
         clickToDial,
         currentRecordId,
         itemIcon: itemState.icon,
-        itemLabel: itemState.label
+        itemLabel: itemState.label,
+        popoutable,
+        /** Every pop-out setting and utility item change so far, in order. */
+        popoutHistory: [...popoutHistory],
+        itemHistory: [...itemHistory]
     }),
     onPageReference: (listener: (reference: unknown) => void) => {
         pageListeners.add(listener);

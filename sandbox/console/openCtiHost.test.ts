@@ -3,7 +3,7 @@
 // checks, the journal and fault injection.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { createOpenCtiClient } from '../opencti/openCtiClient.ts';
+import { createOpenCtiClient, TOOLKIT_METHODS } from '../opencti/openCtiClient.ts';
 import { API_TYPE, type OpenCtiResponse } from '../opencti/protocol.ts';
 import { createFramePair, type FramePair } from '../test/framePair.ts';
 import { Faults } from './faults.ts';
@@ -22,6 +22,7 @@ function surfaceOver(records: SandboxRecord[]) {
         clickToDial: false,
         icon: '',
         label: '',
+        popoutable: [] as boolean[],
         refreshes: 0
     };
     const surface: ConsoleSurface = {
@@ -39,6 +40,7 @@ function surfaceOver(records: SandboxRecord[]) {
         setClickToDialEnabled: (enabled) => (state.clickToDial = enabled),
         setItemIcon: (key) => (state.icon = key),
         setItemLabel: (label) => (state.label = label),
+        setPopoutable: (popoutable) => state.popoutable.push(popoutable),
         refreshView: () => (state.refreshes += 1)
     };
     return { surface, state };
@@ -82,6 +84,21 @@ describe('sandbox Open CTI host', () => {
             lms
         });
         sforce = createOpenCtiClient(pair.softphoneWindow, API_VERSION);
+    });
+
+    it("takes the toolkit stand-in's pop-out setting over the same checked channel", async () => {
+        const toolkit = createOpenCtiClient(pair.softphoneWindow, API_VERSION, TOOLKIT_METHODS);
+        assert.equal(toolkit.setSoftphoneItemLabel, undefined);
+        const answers: OpenCtiResponse[] = [];
+        const set = toolkit.setCustomConsoleComponentPopoutable as (o: object) => void;
+        set({ popoutable: false, callback: (r: OpenCtiResponse) => answers.push(r) });
+        set({ popoutable: 'no', callback: (r: OpenCtiResponse) => answers.push(r) });
+        await pair.settle();
+        assert.deepEqual(state.popoutable, [false]);
+        assert.equal(answers[0]?.success, true);
+        assert.equal(answers[1]?.success, false);
+        assert.equal(answers[1]?.errors?.[0]?.code, 'INVALID_PARAM');
+        assert.deepEqual(pair.dropped, []);
     });
 
     it('answers searchAndScreenPop with the documented map and pops a single match only', async () => {

@@ -25,6 +25,8 @@ export interface ConsoleSurface {
     setClickToDialEnabled(enabled: boolean): void;
     setItemIcon(key: string): void;
     setItemLabel(label: string): void;
+    /** Console Integration Toolkit: may the agent pop the softphone out of the utility bar? */
+    setPopoutable(popoutable: boolean): void;
     refreshView(): void;
 }
 
@@ -213,6 +215,13 @@ export function createOpenCtiHost({
             return ok();
         },
         setSoftphonePanelLabel: () => ok(),
+        setCustomConsoleComponentPopoutable: ({ args }) => {
+            if (typeof args.popoutable !== 'boolean') {
+                return failed(error('INVALID_PARAM', 'popoutable must be true or false'));
+            }
+            surface.setPopoutable(args.popoutable);
+            return ok();
+        },
         setSoftphonePanelHeight: ({ args }) =>
             typeof args.heightPX === 'number' && args.heightPX >= 240 && args.heightPX <= 2560
                 ? ok()

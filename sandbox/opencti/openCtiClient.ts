@@ -45,7 +45,7 @@ const pick =
     (input: Record<string, unknown>) =>
         Object.fromEntries(keys.filter((key) => key in input).map((key) => [key, input[key]]));
 
-const METHODS: Record<string, MethodSpec> = {
+export const METHODS: Record<string, MethodSpec> = {
     saveLog: { args: (input) => ({ object: input.value }), requires: ['value'] },
     screenPop: { args: pick('type', 'params'), requires: ['type'] },
     searchAndScreenPop: {
@@ -82,13 +82,26 @@ const METHODS: Record<string, MethodSpec> = {
     notifyInitializationComplete: {}
 };
 
+/**
+ * The Console Integration Toolkit method the plugin uses. Salesforce's integration.js has its own
+ * wire format, which no reference documents; the sandbox's stand-in carries the call over the
+ * Open CTI channel instead (same origin checks, same journal), as `setCustomConsoleComponentPopoutable`.
+ */
+export const TOOLKIT_METHODS: Record<string, MethodSpec> = {
+    setCustomConsoleComponentPopoutable: { args: pick('popoutable'), requires: ['popoutable'] }
+};
+
 export interface OpenCtiApi {
     SCREENPOP_TYPE: typeof SCREENPOP_TYPE;
     CALL_TYPE: typeof CALL_TYPE;
     [method: string]: unknown;
 }
 
-export function createOpenCtiClient(win: ClientWindow, apiVersion: string): OpenCtiApi {
+export function createOpenCtiClient(
+    win: ClientWindow,
+    apiVersion: string,
+    methods: Record<string, MethodSpec> = METHODS
+): OpenCtiApi {
     const params = new URLSearchParams(win.location.search);
     const consoleOrigin = params.get('sfdcIframeOrigin') ?? '';
     if (
@@ -131,7 +144,7 @@ export function createOpenCtiClient(win: ClientWindow, apiVersion: string): Open
     };
 
     const api: OpenCtiApi = { SCREENPOP_TYPE, CALL_TYPE };
-    Object.entries(METHODS).forEach(([methodName, spec]) => {
+    Object.entries(methods).forEach(([methodName, spec]) => {
         api[methodName] = (...input: unknown[]) => {
             const options = argumentObject(input);
             (spec.requires ?? []).forEach((name) => {
@@ -271,5 +284,5 @@ export function createOpenCtiClient(win: ClientWindow, apiVersion: string): Open
 
 /** The API version in the script's own path, as Salesforce's script reads it. */
 export function apiVersionOf(scriptSrc: string | undefined): string {
-    return /\/support\/api\/(\d{2,3}\.0)\//.exec(scriptSrc ?? '')?.[1] ?? '67.0';
+    return /\/support\/(?:api|console)\/(\d{2,3}\.0)\//.exec(scriptSrc ?? '')?.[1] ?? '67.0';
 }
