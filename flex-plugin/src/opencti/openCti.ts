@@ -1,5 +1,6 @@
 /*
- * The Open CTI boundary: the only module that touches `window.sforce`.
+ * The Open CTI boundary: the only module that touches `window.sforce` (`sforce.opencti`, and
+ * `sforce.console` from the Console Integration Toolkit for pop-out).
  *
  * Salesforce's client script (opencti_min.js) is callback-based and never times out; a Salesforce
  * page that is slow, reloading or broken would leave the plugin waiting forever. Every call here
