@@ -5,15 +5,15 @@
 // Run: npm run bench:soak [-- --interactions 500] [-- --failure-rate 0.3] [-- --dry-run]
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
-import type { SandboxConsoleApi } from '../console/main.ts';
 import {
     eventually,
     openConsole,
     openSandbox,
     softphoneFrame,
+    type ConsoleWindow,
+    type PhoneWindow,
     type Sandbox
 } from '../e2e/harness.ts';
-import type { Switchboard } from '../softphone/switchboard.ts';
 import { writePerformanceSection } from './performanceDoc.ts';
 
 const { values: options } = parseArgs({
@@ -37,9 +37,6 @@ const WARM_UP = 25;
 /** Long enough for the longest backoff a 30% failure rate makes likely (2+4+…+128 s). */
 const DRAIN_TIMEOUT_MS = 15 * 60_000;
 const CALLERS = ['+12125550142', '+14155550123', '+15550100999', '+442079460000', 'Linda Keen'];
-
-type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
-type PhoneWindow = Window & { sandboxPhone: Switchboard };
 
 /** One interaction: a call or chat arrives, the agent answers, it ends, the agent completes it. */
 function interact(softphone: Frame, index: number): Promise<string> {

@@ -1,10 +1,8 @@
 // End to end: activity logs from a completed call to the record's activity history, through
 // saveLog failures and a softphone reload, with the real Flex UI and plugin bundle in Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { SandboxConsoleApi } from '../console/main.ts';
+import { describe, test } from 'node:test';
 import { IDS } from '../console/fixtures.ts';
-import type { Switchboard } from '../softphone/switchboard.ts';
 import {
     activitiesOf,
     answerCall,
@@ -12,22 +10,14 @@ import {
     finishCall,
     journalOf,
     openConsole,
-    openSandbox,
     softphoneFrame,
     taskOf,
-    type Sandbox
+    sandboxForTests,
+    type ConsoleWindow,
+    type PhoneWindow
 } from './harness.ts';
 
-type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
-type PhoneWindow = Window & { sandboxPhone: Switchboard };
-
-let sandbox: Sandbox;
-before(async () => {
-    sandbox = await openSandbox();
-});
-after(async () => {
-    await sandbox.close();
-});
+const sandbox = sandboxForTests();
 
 const GRACE_PHONE = '+12125550142';
 
@@ -49,7 +39,7 @@ const saveLogRequests = async (page: Parameters<typeof journalOf>[0]) =>
 
 describe('activity logging end to end', () => {
     test('a completed call appears in the Contact’s activity history, related by WhoId', async () => {
-        const { page, softphone, pageErrors } = await openConsole(sandbox);
+        const { page, softphone, pageErrors } = await openConsole(sandbox());
         const offered = await answerGrace(softphone);
         await softphone.evaluate(
             (sid) =>
@@ -88,7 +78,7 @@ describe('activity logging end to end', () => {
 
     test('a Case a flow linked is related by WhatId, with Copilot notes when they are on', async () => {
         const settings = encodeURIComponent(JSON.stringify({ copilot_notes: true }));
-        const { page, softphone } = await openConsole(sandbox, `?flexSettings=${settings}`);
+        const { page, softphone } = await openConsole(sandbox(), `?flexSettings=${settings}`);
         const offered = await softphone.evaluate(
             (caseId) =>
                 (window as unknown as PhoneWindow).sandboxPhone.offerInbound({
@@ -125,7 +115,7 @@ describe('activity logging end to end', () => {
     });
 
     test('three saveLog failures: the agent sees the log waiting, then exactly one Task', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         await page.evaluate(() =>
             (window as unknown as ConsoleWindow).sandboxConsole.inject({
                 methodName: 'saveLog',
@@ -153,7 +143,7 @@ describe('activity logging end to end', () => {
     });
 
     test('reloading the softphone while a log is in flight: exactly one Task afterwards', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         const offered = await answerGrace(softphone);
         // Salesforce never answers this saveLog: the log is in flight when the softphone reloads.
         await page.evaluate(() =>

@@ -2,29 +2,19 @@
 // bundle in Chromium: pop-out through overlapping calls, the utility bar item through a call, the
 // Open CTI calls each state change costs, and the panel, CRM container and logo.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { SandboxConsoleApi } from '../console/main.ts';
-import type { Switchboard } from '../softphone/switchboard.ts';
 import {
     eventually,
     journalOf,
     offerCall,
     openConsole,
-    openSandbox,
-    type Sandbox
+    sandboxForTests,
+    type ConsoleWindow,
+    type PhoneWindow
 } from './harness.ts';
 
-type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
-type PhoneWindow = Window & { sandboxPhone: Switchboard };
-
-let sandbox: Sandbox;
-before(async () => {
-    sandbox = await openSandbox();
-});
-after(async () => {
-    await sandbox.close();
-});
+const sandbox = sandboxForTests();
 
 const consoleState = (page: Page) =>
     page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.state());
@@ -53,7 +43,7 @@ const quiet = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 describe('agent UI end to end', () => {
     test('utility bar item through a call, and the Open CTI calls each state change costs', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         assert.deepEqual(await itemHistory(page, 2), ['icon:call', 'label:Available']);
         const perChange: Record<string, Record<string, number>> = {};
 
@@ -133,7 +123,7 @@ describe('agent UI end to end', () => {
     });
 
     test('pop-out stays off through two overlapping calls and comes back when neither is left', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         const popouts = () => consoleState(page).then((state) => state.popoutHistory);
         const first = await offerCall(softphone, '+15550100999');
         await softphone.evaluate(
@@ -165,7 +155,7 @@ describe('agent UI end to end', () => {
     });
 
     test('panel opens for an incoming call; the CRM panel and the Flex logo are gone', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         assert.equal((await consoleState(page)).panelVisible, false);
         await offerCall(softphone, '+15550100999');
         const state = await eventually(
@@ -191,7 +181,7 @@ describe('agent UI end to end', () => {
                 hide_logo: false
             })
         );
-        const { page, softphone } = await openConsole(sandbox, `?flexSettings=${settings}`);
+        const { page, softphone } = await openConsole(sandbox(), `?flexSettings=${settings}`);
         const offered = await offerCall(softphone, '+15550100999');
         await softphone.evaluate(
             (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),

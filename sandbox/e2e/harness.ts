@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: the built sandbox served on free ports, Debian's
 // Chromium driven by playwright-core, and handles on the console page and the softphone frame.
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startServer, type RunningSandbox } from '../server.ts';
 import type { JournalEntry } from '../console/journal.ts';
@@ -32,6 +33,28 @@ export async function openSandbox(): Promise<Sandbox> {
             await browser.close();
             await server.close();
         }
+    };
+}
+
+/**
+ * One sandbox (server and Chromium) for the test file that calls this at its top: opened before
+ * the file's tests, closed after them. Returns its getter.
+ */
+export function sandboxForTests(): () => Sandbox {
+    let sandbox: Sandbox | undefined;
+    before(async () => {
+        sandbox = await openSandbox();
+    });
+    after(async () => {
+        await sandbox?.close();
+    });
+    return () => {
+        if (!sandbox) {
+            throw new Error(
+                'the sandbox is not open: call sandboxForTests() at the top of the file'
+            );
+        }
+        return sandbox;
     };
 }
 
@@ -83,8 +106,9 @@ export async function eventually<T>(
     return value;
 }
 
-type PhoneWindow = Window & { sandboxPhone: Switchboard };
-type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
+/** The softphone frame's and the console page's windows, as `evaluate` callbacks see them. */
+export type PhoneWindow = Window & { sandboxPhone: Switchboard };
+export type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
 
 /** A call from `from` rings in Flex (not yet accepted). */
 export function offerCall(softphone: Frame, from: string): Promise<TaskSummary> {

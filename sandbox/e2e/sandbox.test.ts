@@ -1,36 +1,26 @@
 // End to end: the console, the real LWC, the real Flex UI and the real plugin bundle in Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { SandboxConsoleApi } from '../console/main.ts';
-import type { Switchboard } from '../softphone/switchboard.ts';
+import { describe, test } from 'node:test';
 import { IDS } from '../console/fixtures.ts';
 import {
     answerCall,
     eventually,
     journalOf,
     openConsole,
-    openSandbox,
     selectTask,
     softphoneFrame,
     taskOf,
     tasksOf,
-    type Sandbox
+    sandboxForTests,
+    type ConsoleWindow,
+    type PhoneWindow
 } from './harness.ts';
 
-type ConsoleWindow = Window & { sandboxConsole: SandboxConsoleApi };
-type PhoneWindow = Window & { sandboxPhone: Switchboard };
-
-let sandbox: Sandbox;
-before(async () => {
-    sandbox = await openSandbox();
-});
-after(async () => {
-    await sandbox.close();
-});
+const sandbox = sandboxForTests();
 
 describe('sandbox end to end', () => {
     test('inbound call with one match: screen pop and task attributes', async () => {
-        const { page, softphone, pageErrors } = await openConsole(sandbox);
+        const { page, softphone, pageErrors } = await openConsole(sandbox());
         const offered = await answerCall(softphone, '+12125550142');
         const state = await eventually(
             () => page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.state()),
@@ -49,7 +39,7 @@ describe('sandbox end to end', () => {
     });
 
     test('several matches: candidates in the LWC, the agent chooses, both sides show the link', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         await page.click('#picker-item');
         await page.click('#softphone-item');
         const offered = await answerCall(softphone, '+14155550123');
@@ -71,7 +61,7 @@ describe('sandbox end to end', () => {
     });
 
     test('several matches chosen in the task-canvas chooser reach the LWC', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         await page.click('#picker-item');
         await page.click('#softphone-item');
         const offered = await answerCall(softphone, '+14155550123');
@@ -93,7 +83,7 @@ describe('sandbox end to end', () => {
     });
 
     test('a second task held during a call keeps its own record, and the picker follows the selected task', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         await page.click('#picker-item');
         const call = await answerCall(softphone, '+12125550142');
         await eventually(
@@ -133,7 +123,7 @@ describe('sandbox end to end', () => {
     });
 
     test('click-to-dial on a record page starts an outbound task with E.164 and the record', async () => {
-        const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
+        const { page, softphone } = await openConsole(sandbox(), `#/${IDS.lindaLead}`);
         await page.locator('[data-click-to-dial="Phone"]').click();
         const tasks = await eventually(
             () => tasksOf(softphone),
@@ -153,7 +143,7 @@ describe('sandbox end to end', () => {
     });
 
     test('messages from a frame of another origin are ignored by both sides', async () => {
-        const { page, softphone } = await openConsole(sandbox, `#/${IDS.lindaLead}`);
+        const { page, softphone } = await openConsole(sandbox(), `#/${IDS.lindaLead}`);
         await page.route('https://foreign.example/**', (route) =>
             route.fulfill({
                 contentType: 'text/html',
@@ -223,7 +213,7 @@ describe('sandbox end to end', () => {
     });
 
     test('a forged LMS selection is refused and the LWC shows the error', async () => {
-        const { page, softphone } = await openConsole(sandbox);
+        const { page, softphone } = await openConsole(sandbox());
         await page.click('#picker-item');
         const offered = await answerCall(softphone, '+16505550199');
         await eventually(
@@ -257,7 +247,7 @@ describe('sandbox end to end', () => {
     });
 
     test('Open CTI failing: Flex keeps working and the agent is told why', async () => {
-        const { page } = await openConsole(sandbox);
+        const { page } = await openConsole(sandbox());
         await page.evaluate(() => {
             const api = (window as unknown as ConsoleWindow).sandboxConsole;
             api.inject({ methodName: 'enableClickToDial', mode: 'fail', count: 1 });
