@@ -113,6 +113,47 @@ function errorFrom(errors: OpenCtiErrorShape[] | null | undefined, method: strin
     );
 }
 
+/**
+ * Calls one callback-style Salesforce method and settles within `timeoutMs`: with `unwrap` of the
+ * callback's answer, TIMEOUT when none comes, CLIENT_ERROR when the call throws at once (Salesforce's
+ * scripts validate arguments eagerly).
+ */
+function callWithin<R, T>(
+    timeoutMs: number,
+    method: string,
+    invoke: (callback: (response: R) => void) => void,
+    unwrap: (response: R) => T
+): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => {
+            reject(
+                new OpenCtiError(
+                    'TIMEOUT',
+                    `Salesforce did not answer ${method} within ${timeoutMs} ms`
+                )
+            );
+        }, timeoutMs);
+        try {
+            invoke((response) => {
+                clearTimeout(timer);
+                try {
+                    resolve(unwrap(response));
+                } catch (error) {
+                    reject(error);
+                }
+            });
+        } catch (error) {
+            clearTimeout(timer);
+            reject(
+                new OpenCtiError(
+                    'CLIENT_ERROR',
+                    error instanceof Error ? error.message : String(error)
+                )
+            );
+        }
+    });
+}
+
 export type SubscriptionHandle = { readonly channelName: string; readonly token: unknown };
 
 /** Typed Promise API over `sforce.opencti`; one instance per page. */
@@ -122,43 +163,13 @@ export class OpenCtiClient {
         private readonly timeoutMs: number
     ) {}
 
-    /**
-     * Calls one callback-style method and settles within the timeout. A synchronous throw
-     * (Salesforce's script validates arguments eagerly) becomes CLIENT_ERROR.
-     */
+    /** `callWithin` with this client's timeout. */
     private call<R, T>(
         method: string,
         invoke: (callback: (response: R) => void) => void,
         unwrap: (response: R) => T
     ): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                reject(
-                    new OpenCtiError(
-                        'TIMEOUT',
-                        `Salesforce did not answer ${method} within ${this.timeoutMs} ms`
-                    )
-                );
-            }, this.timeoutMs);
-            try {
-                invoke((response) => {
-                    clearTimeout(timer);
-                    try {
-                        resolve(unwrap(response));
-                    } catch (error) {
-                        reject(error);
-                    }
-                });
-            } catch (error) {
-                clearTimeout(timer);
-                reject(
-                    new OpenCtiError(
-                        'CLIENT_ERROR',
-                        error instanceof Error ? error.message : String(error)
-                    )
-                );
-            }
-        });
+        return callWithin(this.timeoutMs, method, invoke, unwrap);
     }
 
     private callWithValue<T>(
@@ -315,39 +326,18 @@ export class ConsoleToolkitClient {
     ) {}
 
     setPopoutable(popoutable: boolean): Promise<void> {
-        return new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                reject(
-                    new OpenCtiError(
-                        'TIMEOUT',
-                        `Salesforce did not answer setCustomConsoleComponentPopoutable within ${this.timeoutMs} ms`
-                    )
-                );
-            }, this.timeoutMs);
-            try {
-                this.api.setCustomConsoleComponentPopoutable(popoutable, (result) => {
-                    clearTimeout(timer);
-                    if (result?.success === true) {
-                        resolve();
-                    } else {
-                        reject(
-                            new OpenCtiError(
-                                'GENERIC_ERROR',
-                                'Salesforce refused setCustomConsoleComponentPopoutable'
-                            )
-                        );
-                    }
-                });
-            } catch (error) {
-                clearTimeout(timer);
-                reject(
-                    new OpenCtiError(
-                        'CLIENT_ERROR',
-                        error instanceof Error ? error.message : String(error)
-                    )
-                );
+        const method = 'setCustomConsoleComponentPopoutable';
+        return callWithin(
+            this.timeoutMs,
+            method,
+            (callback: (result: { success?: boolean }) => void) =>
+                this.api.setCustomConsoleComponentPopoutable(popoutable, callback),
+            (result) => {
+                if (result?.success !== true) {
+                    throw new OpenCtiError('GENERIC_ERROR', `Salesforce refused ${method}`);
+                }
             }
-        });
+        );
     }
 }
 
