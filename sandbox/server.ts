@@ -1,9 +1,10 @@
-// The sandbox's web server: two ports, so two origins, as in production where the Salesforce
-// console and the Flex softphone are different origins.
-//   console   http://localhost:<port>/              the simulated Lightning console (Open CTI host)
-//   softphone http://localhost:<port+1>/softphone/  Flex, in the console's utility bar iframe
-// Both are on one site (localhost), so the browser does not treat the softphone's storage as
-// third-party: in Salesforce it is, and docs/sandbox.md says what that changes.
+// The sandbox's web server: two ports on two sites, as in production where the Salesforce console
+// (*.lightning.force.com) and the Flex softphone (flex.twilio.com) are different sites.
+//   console   http://localhost:<port>/                the simulated Lightning console (Open CTI host)
+//   softphone http://127.0.0.1:<port+1>/softphone/    Flex, in the console's utility bar iframe
+// localhost and 127.0.0.1 are different sites to a browser, so Chromium runs the softphone in its
+// own renderer process and treats its storage as third-party, as inside Salesforce
+// (docs/sandbox.md, "Two sites").
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +18,7 @@ export interface SandboxOrigins {
 export function originsFor(consolePort: number, softphonePort: number): SandboxOrigins {
     return {
         console: `http://localhost:${consolePort}`,
-        softphone: `http://localhost:${softphonePort}`
+        softphone: `http://127.0.0.1:${softphonePort}`
     };
 }
 

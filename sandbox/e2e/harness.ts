@@ -1,21 +1,13 @@
-// Shared set-up for the end-to-end tests: the built sandbox served on free ports, Debian's
-// Chromium driven by playwright-core, and handles on the console page and the softphone frame.
+// Shared set-up for the end-to-end tests: the built sandbox served on free ports, a Chromium
+// found by sandbox/browser/ and driven by playwright-core, and handles on the console page and
+// the softphone frame.
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { startServer, type RunningSandbox } from '../server.ts';
+import { launchChromium, type ThirdPartyStorage } from '../browser/launchChromium.ts';
 import type { JournalEntry } from '../console/journal.ts';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import type { Switchboard, TaskSummary } from '../softphone/switchboard.ts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run'
-];
 
 export interface Sandbox {
     server: RunningSandbox;
@@ -23,15 +15,35 @@ export interface Sandbox {
     close(): Promise<void>;
 }
 
-export async function openSandbox(): Promise<Sandbox> {
+export interface SandboxOptions {
+    /** Whether the cross-site softphone frame may use storage (default: allowed, as Twilio asks). */
+    storage?: ThirdPartyStorage;
+    /** A Chromium to use instead of the one sandbox/browser/ finds. */
+    executablePath?: string;
+}
+
+/**
+ * Serves the sandbox and starts Chromium. If Chromium does not start, the server is closed before
+ * the error is thrown, so a failed set-up never leaves a process that keeps the run alive.
+ */
+export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     const server = await startServer(0);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    let chromium;
+    try {
+        chromium = await launchChromium(options);
+    } catch (error) {
+        await server.close();
+        throw error;
+    }
     return {
         server,
-        browser,
+        browser: chromium.browser,
         close: async () => {
-            await browser.close();
-            await server.close();
+            try {
+                await chromium.close();
+            } finally {
+                await server.close();
+            }
         }
     };
 }
@@ -40,10 +52,10 @@ export async function openSandbox(): Promise<Sandbox> {
  * One sandbox (server and Chromium) for the test file that calls this at its top: opened before
  * the file's tests, closed after them. Returns its getter.
  */
-export function sandboxForTests(): () => Sandbox {
+export function sandboxForTests(options: SandboxOptions = {}): () => Sandbox {
     let sandbox: Sandbox | undefined;
     before(async () => {
-        sandbox = await openSandbox();
+        sandbox = await openSandbox(options);
     });
     after(async () => {
         await sandbox?.close();
