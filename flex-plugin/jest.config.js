@@ -2,7 +2,7 @@
 // module loads in jsdom; src/test/setup.ts stubs what jsdom lacks.
 /** @type {import('jest').Config} */
 module.exports = {
-    testEnvironment: 'jsdom',
+    testEnvironment: '<rootDir>/src/test/quietConsoleEnvironment.ts',
     // The softphone page is served over https, as Flex is in production.
     testEnvironmentOptions: {
         customExportConditions: ['node', 'require', 'default'],
