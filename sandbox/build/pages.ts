@@ -8,6 +8,7 @@ import { distDir, sandboxDir } from './paths.ts';
 export const PAGE_ENTRIES = {
     'console/console.js': 'console/main.ts',
     'softphone/softphone.js': 'softphone/main.ts',
+    'softphone/preflight.js': 'softphone/preflight.ts',
     'opencti/opencti_min.js': 'opencti/client.ts',
     'opencti/integration.js': 'opencti/consoleToolkit.ts'
 } as const;

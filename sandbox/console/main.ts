@@ -346,8 +346,12 @@ if (location.hash.length > 2) {
 }
 // The softphone gets what Salesforce appends to the call center's adapter URL.
 const query = new URLSearchParams({ mode: 'Lightning', sfdcIframeOrigin: location.origin });
-const extra = new URLSearchParams(location.search).get('flexSettings');
-if (extra) {
-    query.set('flexSettings', extra);
+// The sandbox's own switches for the softphone page (settings, simulated browser storage).
+const consoleQuery = new URLSearchParams(location.search);
+for (const name of ['flexSettings', 'sandboxStorage']) {
+    const value = consoleQuery.get(name);
+    if (value) {
+        query.set(name, value);
+    }
 }
 softphoneFrame.src = `${softphoneOrigin}/softphone/?${query.toString()}`;

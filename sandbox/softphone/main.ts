@@ -14,7 +14,7 @@ import { mountControls } from './controls.ts';
 import { sandboxFlexConfiguration } from './configuration.ts';
 
 interface SoftphoneGlobals {
-    Twilio: { Flex: typeof FlexSdk };
+    Twilio?: { Flex?: typeof FlexSdk };
     Redux: typeof ReduxSdk;
     React: typeof ReactSdk;
     ReactDOM: typeof ReactDomSdk;
@@ -24,8 +24,13 @@ interface SoftphoneGlobals {
 const PLUGIN_UUID = 'sandbox-plugin-salesforce-integration';
 
 async function start(): Promise<void> {
-    const globals = window as unknown as SoftphoneGlobals;
-    const flex = globals.Twilio.Flex;
+    const globals = window as unknown as SoftphoneGlobals & { sandboxLoadErrors?: string[] };
+    const flex = globals.Twilio?.Flex;
+    if (!flex) {
+        // What an agent meets in Salesforce when the browser blocks Flex's storage (preflight.ts).
+        const why = globals.sandboxLoadErrors?.join(' ') || 'no error was reported';
+        throw new Error(`The Flex UI did not load: ${why}`);
+    }
     const worker = new SandboxWorker();
     const offline = worker.activityNamed('Offline');
     const configuration = sandboxFlexConfiguration(new URLSearchParams(location.search));

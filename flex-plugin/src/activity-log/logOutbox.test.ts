@@ -339,10 +339,29 @@ describe('activity-log outbox', () => {
         expect(problems).toEqual([{ kind: 'storage-unavailable' }]);
     });
 
-    test('no storage at all works the same way', async () => {
+    test('storage that refuses writes: the agent is told at start-up, before any log', () => {
+        const storage = new MemoryStorage();
+        storage.failWrites = true;
+        const problems: OutboxProblem[] = [];
+        const { outbox } = outboxOn(storage, new FakeClock(), new FakeSalesforce(), { problems });
+        expect(outbox.size).toBe(0);
+        expect(problems).toEqual([{ kind: 'storage-unavailable' }]);
+    });
+
+    test('storage that works: the start-up check says nothing and leaves nothing behind', () => {
+        const storage = new MemoryStorage();
+        const problems: OutboxProblem[] = [];
+        outboxOn(storage, new FakeClock(), new FakeSalesforce(), { problems });
+        expect(problems).toEqual([]);
+        expect(storage.items.size).toBe(0);
+    });
+
+    test('no storage at all works the same way, and the agent is told at start-up', async () => {
         const clock = new FakeClock();
         const salesforce = new FakeSalesforce();
-        const { outbox } = outboxOn(null, clock, salesforce);
+        const problems: OutboxProblem[] = [];
+        const { outbox } = outboxOn(null, clock, salesforce, { problems });
+        expect(problems).toEqual([{ kind: 'storage-unavailable' }]);
         expect(outbox.add('WT1', LOG)).toBe('not-kept');
         await clock.advance(0);
         expect(salesforce.tasks.size).toBe(1);

@@ -193,6 +193,7 @@ export class LogOutbox {
     /** Reads what earlier softphones left and starts sending it. */
     start(): void {
         this.running = true;
+        this.probeStorage();
         const now = this.clock.now();
         for (const storageKey of this.storedKeys()) {
             const entry = parse<StoredEntry>(this.read(storageKey));
@@ -494,6 +495,17 @@ export class LogOutbox {
         }
         this.unkept.add(entry.key);
         return false;
+    }
+
+    /**
+     * Tells the agent at start-up, not at the first log, when this browser keeps nothing (storage
+     * blocked for a third-party frame, or full): a write and its removal, under this owner's keys.
+     */
+    private probeStorage(): void {
+        const probe = `${this.namespace}probe`;
+        if (this.write(probe, '1')) {
+            this.remove(probe);
+        }
     }
 
     private storedKeys(): string[] {

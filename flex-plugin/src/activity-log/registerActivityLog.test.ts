@@ -287,10 +287,11 @@ test('storage the browser blocks: logs still go out, and the agent is told they 
     });
     try {
         const s = await startWith();
+        // Told at start-up, before any call: this browser keeps no log across a reload.
+        expect(shownNotifications().map((n) => n.id)).toContain('SfLogNotKept');
         const task = await acceptCall(s);
         await complete(s, task);
         expect(savedLogs(s)).toHaveLength(1);
-        expect(shownNotifications().map((n) => n.id)).toContain('SfLogNotKept');
     } finally {
         if (descriptor) Object.defineProperty(window, 'localStorage', descriptor);
     }

@@ -34,7 +34,7 @@ export const AGENT_STRINGS = {
     SfLogChooseRecord:
         'Choose the Salesforce record for this interaction, or "None of these", before completing it.',
     SfLogNotKept:
-        'Flex cannot keep activity logs in this browser. They are still sent to Salesforce, but a log that is waiting when Flex reloads is lost.',
+        'Flex cannot keep activity logs in this browser. They are still sent to Salesforce, but a log that is waiting when Flex reloads is lost. Ask your administrator about this browser’s cookie settings.',
     SfLogOutboxFull:
         '{{count}} activity logs are waiting for Salesforce. New logs are still sent, but are not kept if Flex reloads.',
     SfLogRefused:
