@@ -1,7 +1,8 @@
 // Activity-log soak: N interactions through the sandbox (real Flex UI and plugin bundle in
 // Chromium) while the console fails a share of saveLog calls at random. Counts the Tasks the org
 // got per interaction (created, lost, duplicated), what the outbox left in storage, and the
-// renderer's heap growth with the console's own data cleared. Writes docs/performance.md.
+// softphone renderer's heap growth (its own process: it is cross-site to the console). Writes
+// docs/performance.md.
 // Run: npm run bench:soak [-- --interactions 500] [-- --failure-rate 0.3] [-- --dry-run]
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
@@ -70,9 +71,13 @@ interface HeapReading {
     code: number;
 }
 
-/** The heap after forced GC, and how much of it is V8's compiled code rather than data. */
-async function readHeap(page: Page): Promise<HeapReading> {
-    const session = await page.context().newCDPSession(page);
+/**
+ * The softphone renderer's heap after forced GC, and how much of it is V8's compiled code rather
+ * than data. The softphone is another site than the console, so it has a renderer (and a V8 heap)
+ * of its own, as Flex has inside Salesforce; its CDP session is the frame's.
+ */
+async function readHeap(page: Page, softphone: Frame): Promise<HeapReading> {
+    const session = await page.context().newCDPSession(softphone);
     try {
         // DevTools keeps the last 1000 console messages and their arguments; they are the
         // inspector's memory, not the page's.
@@ -170,7 +175,7 @@ async function soak(sandbox: Sandbox, search: string): Promise<RunResult> {
         if (i + 1 === WARM_UP) {
             await drain();
             await tally();
-            baseline = await readHeap(page);
+            baseline = await readHeap(page, softphone);
         } else if ((i + 1) % 100 === 0) {
             await tally();
             process.stdout.write(`${search ? 'plugin off: ' : ''}${i + 1} interactions\n`);
@@ -180,7 +185,7 @@ async function soak(sandbox: Sandbox, search: string): Promise<RunResult> {
     // Nothing more should arrive once the outbox is empty; wait a little to see none does.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await tally();
-    const end = await readHeap(page);
+    const end = await readHeap(page, softphone);
     const heapGrowth = end.used - baseline.used;
     const dataGrowth = heapGrowth - (end.code - baseline.code);
     const stored = await storedLogs(softphone);
@@ -265,7 +270,7 @@ function renderReport(r: {
     const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
     const added = r.dataGrowth - r.dataGrowthWithoutPlugin;
     return [
-        `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:soak\` (Chromium ${r.chromium}, ` +
+        `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:soak\` (Chromium ${r.chromium}, softphone cross-site to the console, ` +
             `${r.interactions} interactions, ${Math.round(FAILURE_RATE * 100)}% of \`saveLog\` calls failing at random, seed ${SEED}, ${r.durationS} s).`,
         '',
         '| measure | result | target | met |',
@@ -277,7 +282,7 @@ function renderReport(r: {
         `| Logs still waiting in the outbox | ${r.waiting} | 0 | ${yes(r.waiting === 0)} |`,
         `| Outbox keys left in the softphone's storage | ${r.stored} | 0 | ${yes(r.stored === 0)} |`,
         `| \`saveLog\` calls (failed at random) | ${r.saveLogCalls} (${r.saveLogFailures}) | – | – |`,
-        `| Renderer heap growth after warm-up (${WARM_UP} interactions): all / data (without V8's compiled code) | ${kb(r.heapGrowth)} / ${kb(r.dataGrowth)} | – | – |`,
+        `| Softphone renderer heap growth after warm-up (${WARM_UP} interactions): all / data (without V8's compiled code) | ${kb(r.heapGrowth)} / ${kb(r.dataGrowth)} | – | – |`,
         `| The same run with the integration off (Flex and the sandbox alone): all / data | ${kb(r.heapGrowthWithoutPlugin)} / ${kb(r.dataGrowthWithoutPlugin)} | – | – |`,
         `| Growth the integration adds: all / data | ${kb(r.heapGrowth - r.heapGrowthWithoutPlugin)} / ${kb(added)} | data < 1024 KB | ${yes(added < 1024 * 1024)} |`
     ].join('\n');

@@ -1,13 +1,36 @@
-// Starts Chromium the way the sandbox needs it: headless, with a throw-away profile whose cookie
-// setting decides whether the cross-site softphone frame may use storage. In production Flex is a
-// third-party frame inside Salesforce; Twilio asks agents' browsers to allow third-party cookies,
-// and a profile is the only place Chromium reads that setting from (an incognito-like context
-// blocks them). Pages opened with `browser.newPage()` still get fresh, isolated contexts.
+// Starts Chromium the way the sandbox needs it: headless, with a throw-away profile that holds the
+// agent's browser settings. In production Flex is a third-party frame inside Salesforce; Twilio
+// asks agents' browsers to allow third-party cookies, and a profile is the only place Chromium
+// reads cookie settings from. The frame's storage is partitioned by the top-level site, as
+// browsers do. Pages opened with `browser.newPage()` still get fresh, isolated contexts.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { findChromium, missingChromiumMessage } from './findChromium.ts';
+
+/**
+ * playwright-core 1.65 passes a --disable-features list that turns third-party storage
+ * partitioning off (microsoft/playwright#32230). Browsers partition it in production, so this is
+ * the same list without ThirdPartyStoragePartitioning: Chromium keeps the last --disable-features
+ * it is given. The end-to-end tests check that the softphone's storage is partitioned, so a
+ * Playwright upgrade that changes this fails loudly.
+ */
+const DISABLED_FEATURES = [
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'TcpPortRandomizationWin',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch'
+];
 
 export const CHROMIUM_ARGS = [
     '--no-sandbox',
@@ -15,17 +38,39 @@ export const CHROMIUM_ARGS = [
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--no-first-run'
+    '--no-first-run',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`
 ];
 
-/** allowed: an agent's browser set up as Twilio asks. blocked: Chromium's incognito default. */
-export type ThirdPartyStorage = 'allowed' | 'blocked';
+export interface BrowserSettings {
+    /** allowed: as Twilio asks of agents' browsers (the default); blocked: Chrome's incognito default. */
+    thirdPartyCookies?: 'allowed' | 'blocked';
+    /**
+     * A host whose site data (cookies and storage) the browser refuses, as "block all cookies" or
+     * a policy for one site (say flex.twilio.com) does.
+     */
+    blockSiteDataFor?: string;
+}
 
-export function profilePreferences(storage: ThirdPartyStorage): object {
-    // cookie_controls_mode 0 = allow third-party cookies, 1 = block them.
-    return storage === 'allowed'
-        ? { profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }
-        : { profile: { cookie_controls_mode: 1, block_third_party_cookies: true } };
+export function profilePreferences(settings: BrowserSettings): object {
+    const blocked = settings.thirdPartyCookies === 'blocked';
+    return {
+        profile: {
+            // cookie_controls_mode 0 = allow third-party cookies, 1 = block them.
+            cookie_controls_mode: blocked ? 1 : 0,
+            block_third_party_cookies: blocked,
+            ...(settings.blockSiteDataFor
+                ? {
+                      content_settings: {
+                          // 2 = block: no cookies and no storage for that host, on any port.
+                          exceptions: {
+                              cookies: { [`${settings.blockSiteDataFor},*`]: { setting: 2 } }
+                          }
+                      }
+                  }
+                : {})
+        }
+    };
 }
 
 export interface LaunchedChromium {
@@ -34,8 +79,7 @@ export interface LaunchedChromium {
     close(): Promise<void>;
 }
 
-export interface LaunchOptions {
-    storage?: ThirdPartyStorage;
+export interface LaunchOptions extends BrowserSettings {
     /** Defaults to the lookup in findChromium.ts. */
     executablePath?: string;
 }
@@ -53,7 +97,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     await mkdir(path.join(profile, 'Default'));
     await writeFile(
         path.join(profile, 'Default', 'Preferences'),
-        JSON.stringify(profilePreferences(options.storage ?? 'allowed'))
+        JSON.stringify(profilePreferences(options))
     );
     let context: BrowserContext;
     try {

@@ -1,5 +1,5 @@
 // The sandbox console's Open CTI host, driven by the sandbox's client across two simulated frames,
-// checked against ../shared/reference/open-cti.md: response shapes, errors, listeners, LMS, origin
+// checked against docs/reference/open-cti.md: response shapes, errors, listeners, LMS, origin
 // checks, the journal and fault injection.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';

@@ -1,5 +1,5 @@
 // The console side of Open CTI: answers the softphone's requests as Lightning Experience does
-// (see ../shared/reference/open-cti.md). Only the softphone frame, from its own origin, is heard.
+// (see docs/reference/open-cti.md). Only the softphone frame, from its own origin, is heard.
 import {
     API_TYPE,
     isOpenCtiRequest,

@@ -4,7 +4,7 @@
 import { after, before } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startServer, type RunningSandbox } from '../server.ts';
-import { launchChromium, type ThirdPartyStorage } from '../browser/launchChromium.ts';
+import { launchChromium } from '../browser/launchChromium.ts';
 import type { JournalEntry } from '../console/journal.ts';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import type { Switchboard, TaskSummary } from '../softphone/switchboard.ts';
@@ -16,8 +16,10 @@ export interface Sandbox {
 }
 
 export interface SandboxOptions {
-    /** Whether the cross-site softphone frame may use storage (default: allowed, as Twilio asks). */
-    storage?: ThirdPartyStorage;
+    /** Third-party cookies in the agent's browser (default: allowed, as Twilio asks). */
+    thirdPartyCookies?: 'allowed' | 'blocked';
+    /** The browser refuses the softphone's site any cookies and storage. */
+    softphoneSiteDataBlocked?: boolean;
     /** A Chromium to use instead of the one sandbox/browser/ finds. */
     executablePath?: string;
 }
@@ -30,7 +32,13 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
     const server = await startServer(0);
     let chromium;
     try {
-        chromium = await launchChromium(options);
+        chromium = await launchChromium({
+            executablePath: options.executablePath,
+            thirdPartyCookies: options.thirdPartyCookies,
+            blockSiteDataFor: options.softphoneSiteDataBlocked
+                ? new URL(server.origins.softphone).hostname
+                : undefined
+        });
     } catch (error) {
         await server.close();
         throw error;

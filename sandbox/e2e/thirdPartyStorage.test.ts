@@ -13,6 +13,7 @@ import {
     journalOf,
     openConsole,
     sandboxForTests,
+    softphoneFrame,
     type ConsoleWindow
 } from './harness.ts';
 
@@ -28,8 +29,8 @@ async function loadedSoftphone(page: Page) {
     return frame;
 }
 
-describe('third-party storage blocked (Chromium’s default for a cross-site frame)', () => {
-    const sandbox = sandboxForTests({ storage: 'blocked' });
+describe('site data blocked for the softphone’s site (all cookies blocked, or a policy for Flex’s site)', () => {
+    const sandbox = sandboxForTests({ softphoneSiteDataBlocked: true });
 
     test('the real Flex UI does not load; the console keeps working and says nothing to Flex', async () => {
         const page = await sandbox().browser.newPage();
@@ -66,6 +67,57 @@ describe('third-party storage blocked (Chromium’s default for a cross-site fra
             consoleErrors.filter((message) => !/'sessionStorage'.*Access is denied/.test(message)),
             []
         );
+        await page.close();
+    });
+});
+
+describe('third-party cookies allowed (as Twilio asks of agents’ browsers)', () => {
+    const sandbox = sandboxForTests();
+
+    test('the softphone’s storage is partitioned by the console’s site, as in production', async () => {
+        // One browser context (one profile's storage) for both pages.
+        const context = await sandbox().browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${sandbox().server.origins.console}/`);
+        const softphone = await softphoneFrame(page);
+        await softphone.evaluate(() => localStorage.setItem('sandbox-partition-probe', 'framed'));
+        // The softphone's own site, opened top-level in the same context, does not see what the
+        // softphone wrote while framed by the console.
+        const topLevel = await context.newPage();
+        await topLevel.goto(`${sandbox().server.origins.softphone}/softphone/softphone.css`);
+        assert.equal(
+            await topLevel.evaluate(() => localStorage.getItem('sandbox-partition-probe')),
+            null
+        );
+        assert.equal(
+            await softphone.evaluate(() => localStorage.getItem('sandbox-partition-probe')),
+            'framed'
+        );
+        await context.close();
+    });
+});
+
+describe('third-party cookies blocked (Chrome’s default in incognito windows)', () => {
+    const sandbox = sandboxForTests({ thirdPartyCookies: 'blocked' });
+
+    test('storage is still there (partitioned): Flex loads and the integration starts', async () => {
+        const { page, softphone, pageErrors } = await openConsole(sandbox());
+        assert.equal(
+            await softphone.evaluate(() => {
+                localStorage.setItem('sandbox-probe', '1');
+                return localStorage.getItem('sandbox-probe');
+            }),
+            '1'
+        );
+        await eventually(
+            () => journalOf(page),
+            (entries) =>
+                entries.some(
+                    (entry) => entry.kind === 'response' && entry.methodName === 'enableClickToDial'
+                ),
+            30000
+        );
+        assert.deepEqual(pageErrors, []);
         await page.close();
     });
 });

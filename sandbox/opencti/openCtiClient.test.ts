@@ -1,4 +1,4 @@
-// The sandbox's Open CTI client script against ../shared/reference/open-cti.md: start-up checks,
+// The sandbox's Open CTI client script against docs/reference/open-cti.md: start-up checks,
 // the request shape, wire args per method, synchronous argument errors, and which replies it hears.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

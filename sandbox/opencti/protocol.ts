@@ -1,5 +1,5 @@
 // The Open CTI wire protocol between a softphone iframe and the Lightning console, as documented
-// in ../shared/reference/open-cti.md (learned from Salesforce's guide and public copies of its
+// in docs/reference/open-cti.md (learned from Salesforce's guide and public copies of its
 // client script; none of Salesforce's code is used here).
 
 export const API_TYPE = 'opencti';

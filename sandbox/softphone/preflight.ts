@@ -1,8 +1,9 @@
 // Runs in the softphone page before the Flex UI bundle: keeps the errors Flex throws while it
 // loads (so the page can say why Flex is missing) and, with `sandboxStorage=local-full`, simulates
 // a full localStorage: every write fails with QuotaExceededError while sessionStorage works (the
-// softphone's partition of a Salesforce site filled up, or a browser with a tiny quota). Chromium's
-// own third-party storage block needs no simulation: the e2e tests run a profile with it on.
+// softphone's partition of a Salesforce site filled up, or a browser with a tiny quota). A browser
+// that refuses the softphone's site all storage needs no simulation: the e2e tests run a profile
+// that does.
 // docs/sandbox.md records what the real Flex UI does in each case.
 
 const loadErrors: string[] = [];

@@ -2,7 +2,7 @@
  * Agent Copilot's wrap-up notes (Flex's `notesSubmitted` event), checked and reduced to what the
  * activity log uses. The event names the interaction, not the task: a task is matched through the
  * Flex Interactions attributes it carries (`flexInteractionChannelSid`, `flexInteractionSid`).
- * The notes may come after the task completed (../shared/reference/flex.md).
+ * The notes may come after the task completed (docs/reference/flex.md).
  */
 import * as v from 'valibot';
 import type { TaskLike } from '../tasks/taskView';

@@ -1,5 +1,5 @@
 import type { Logger } from './context';
-import { startIntegration, type Integration } from './startIntegration';
+import { INTEGRATION_ON_MARK, startIntegration, type Integration } from './startIntegration';
 import {
     createHarness,
     dismissAllNotifications,
@@ -30,6 +30,18 @@ afterEach(() => {
 });
 
 const enabled = { salesforce_integration: { enabled: true } };
+
+/** jsdom has no User Timing: record the names `performance.mark` is called with. */
+function watchMarks(): string[] {
+    const names: string[] = [];
+    Object.defineProperty(window.performance, 'mark', {
+        configurable: true,
+        value: (name: string) => {
+            names.push(name);
+        }
+    });
+    return names;
+}
 
 test('without the configuration section it stays off, silently for the agent', async () => {
     const h = createHarness({});
@@ -72,6 +84,7 @@ test('enabled:false keeps it off', async () => {
 });
 
 test('outside Salesforce it is off with one info line and no notification', async () => {
+    const marks = watchMarks();
     const h = createHarness(enabled);
     embedIn(null);
     const log = quietLog();
@@ -81,6 +94,7 @@ test('outside Salesforce it is off with one info line and no notification', asyn
     ]);
     expect(shownNotifications()).toEqual([]);
     expect(document.head.querySelectorAll('script')).toHaveLength(0);
+    expect(marks).toEqual([]);
 });
 
 test.each([
@@ -112,9 +126,12 @@ test('when everything is there it subscribes, enables click-to-dial and publishe
     const h = createHarness(enabled);
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, h.consoleToolkit);
+    const marks = watchMarks();
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
     await settle();
     expect(running).not.toBeNull();
+    // One User Timing mark when it is on (the start-up benchmark reads it).
+    expect(marks).toEqual([INTEGRATION_ON_MARK]);
     expect(h.openCti.subscriberCount('Flex_Record_Selection__c')).toBe(1);
     expect(h.openCti.clickToDialEnabled).toBe(true);
     const methods = h.openCti.calls.map((c) => c.method);

@@ -5,7 +5,7 @@
  * Salesforce's client script (opencti_min.js) is callback-based and never times out; a Salesforce
  * page that is slow, reloading or broken would leave the plugin waiting forever. Every call here
  * returns a Promise that settles within the configured timeout, and every failure is an
- * OpenCtiError {code, description, details}. Method shapes follow ../shared/reference/open-cti.md.
+ * OpenCtiError {code, description, details}. Method shapes follow docs/reference/open-cti.md.
  */
 
 export interface OpenCtiErrorShape {

@@ -1,5 +1,5 @@
 /*
- * A test double of `window.sforce.opencti` that behaves as ../shared/reference/open-cti.md documents:
+ * A test double of `window.sforce.opencti` that behaves as docs/reference/open-cti.md documents:
  * callbacks are asynchronous and get {success, returnValue, errors} (subscribe: {success,
  * subscription, errors}); argument mistakes throw synchronously with Salesforce's wording; LMS
  * messages are JSON round-tripped. Faults (fail, hang) are injected per method. Its own test
