@@ -1,7 +1,7 @@
 import * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 import { consoleLogger } from './integration/context';
-import { startIntegration } from './integration/startIntegration';
+import { startIntegration, type Integration } from './integration/startIntegration';
 
 const PLUGIN_NAME = 'SalesforceIntegrationPlugin';
 
@@ -10,12 +10,20 @@ export default class SalesforceIntegrationPlugin extends FlexPlugin {
         super(PLUGIN_NAME);
     }
 
-    /** Flex waits for this; whatever happens inside, Flex itself keeps starting. */
-    async init(_flex: typeof Flex, manager: Flex.Manager): Promise<void> {
-        try {
-            await startIntegration({ manager, window });
-        } catch (error) {
+    /**
+     * Flex waits for init before it shows the agent desktop, so init only starts the integration:
+     * its synchronous part (strings, configuration, origin check, layout) runs now, and the
+     * connection to Salesforce (loading Open CTI, subscribing, enabling click-to-dial) goes on
+     * after Flex is up. A slow or absent Salesforce never holds Flex back.
+     */
+    init(_flex: typeof Flex, manager: Flex.Manager): Promise<void> {
+        this.started = startIntegration({ manager, window }).catch((error: unknown) => {
             consoleLogger.error('could not start; Salesforce features are off', error);
-        }
+            return null;
+        });
+        return Promise.resolve();
     }
+
+    /** The integration once it is on (or null when it stays off); for tests and diagnostics. */
+    started: Promise<Integration | null> = Promise.resolve(null);
 }

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page, Request } from 'playwright-core';
+import type { Frame, Request } from 'playwright-core';
 import { openSandbox, type Sandbox } from '../e2e/harness.ts';
 import { renderCdfSvg } from './cdfChart.ts';
 import { PERFORMANCE_DOC, writePerformanceSection } from './performanceDoc.ts';
@@ -38,15 +38,11 @@ interface Load {
     requests: string[];
 }
 
-async function markAt(page: Page, name: string): Promise<number> {
-    const frame = page.frames().find((each) => each !== page.mainFrame());
-    if (!frame) {
-        throw new Error('no softphone frame');
-    }
-    const handle = await frame.waitForFunction(
+async function markAt(softphone: Frame, name: string): Promise<number> {
+    const handle = await softphone.waitForFunction(
         (mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime,
         name,
-        { timeout: MARK_TIMEOUT_MS }
+        { timeout: MARK_TIMEOUT_MS, polling: 50 }
     );
     return (await handle.jsonValue()) as number;
 }
@@ -64,8 +60,12 @@ async function load(sandbox: Sandbox, withPlugin: boolean): Promise<Load> {
         await page.goto(
             `${sandbox.server.origins.console}/${withPlugin ? '' : '?sandboxPlugin=off'}`
         );
-        const flexReady = await markAt(page, FLEX_READY);
-        const integrationOn = withPlugin ? await markAt(page, INTEGRATION_ON) : null;
+        const softphone = await (await page.waitForSelector('#softphone')).contentFrame();
+        if (!softphone) {
+            throw new Error('no softphone frame');
+        }
+        const flexReady = await markAt(softphone, FLEX_READY);
+        const integrationOn = withPlugin ? await markAt(softphone, INTEGRATION_ON) : null;
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         return { flexReady, integrationOn, requests: [...requests] };
     } finally {
@@ -83,10 +83,15 @@ async function main(): Promise<void> {
         // compiled-code cache warm up for both alike.
         await load(sandbox, true);
         await load(sandbox, false);
+        process.stdout.write(
+            `warm-up loads done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+        );
         for (let i = 0; i < LOADS; i += 1) {
+            const pairStarted = Date.now();
             withPlugin.push(await load(sandbox, true));
             without.push(await load(sandbox, false));
-            process.stdout.write(`${i + 1}/${LOADS} pairs of loads\n`);
+            const seconds = ((Date.now() - pairStarted) / 1000).toFixed(1);
+            process.stdout.write(`${i + 1}/${LOADS} pairs of loads (${seconds} s)\n`);
         }
         const chromium = sandbox.browser.version();
         const report = renderReport({

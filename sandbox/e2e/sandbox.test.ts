@@ -280,4 +280,49 @@ describe('sandbox end to end', () => {
         assert.equal(status, 'accepted');
         await page.close();
     });
+
+    test('Salesforce not answering at start-up: Flex shows its desktop without waiting for it', async () => {
+        const { page } = await openConsole(sandbox());
+        const seen = (await journalOf(page)).length;
+        await page.evaluate(() => {
+            const api = (window as unknown as ConsoleWindow).sandboxConsole;
+            // The reloaded softphone's LMS subscription never gets an answer.
+            api.inject({ methodName: 'subscribe', mode: 'drop', count: 1 });
+            api.reloadSoftphone();
+        });
+        const entries = await eventually(
+            async () => (await journalOf(page)).slice(seen),
+            (list) =>
+                list.some((entry) => entry.kind === 'request' && entry.methodName === 'subscribe'),
+            30000
+        );
+        const subscribe = entries.find(
+            (entry) => entry.kind === 'request' && entry.methodName === 'subscribe'
+        );
+        assert.ok(subscribe);
+        const softphone = await softphoneFrame(page);
+        const readyAt = await softphone.evaluate(
+            () =>
+                performance.timeOrigin +
+                (performance.getEntriesByName('sandbox:flex-ready', 'mark')[0]?.startTime ?? NaN)
+        );
+        const subscribedAt = (await page.evaluate(() => performance.timeOrigin)) + subscribe.at;
+        // The plugin gives up on the call after opencti_timeout_ms (5 s in the sandbox): Flex's
+        // agent desktop was up long before that, instead of after it.
+        assert.ok(
+            readyAt < subscribedAt + 4000,
+            `Flex ready ${Math.round(readyAt - subscribedAt)} ms after the unanswered subscribe`
+        );
+        await softphone
+            .getByText(/Salesforce record selection is off: .*Calls and chats still work/)
+            .first()
+            .waitFor({ timeout: 15000 });
+        const offered = await answerCall(softphone, '+12125550142');
+        const status = await eventually(
+            () => taskOf(softphone, offered.reservationSid).then((task) => task?.status),
+            (value) => value === 'accepted'
+        );
+        assert.equal(status, 'accepted');
+        await page.close();
+    });
 });

@@ -4,7 +4,8 @@
  * drops the call), the panel opens for an incoming task, and Flex's CRM panel and logo make room.
  * Each follows Flex's state (its Redux store) and sends Salesforce only what changed.
  */
-import { MainHeader } from '@twilio/flex-ui';
+import { MainHeader, type Manager } from '@twilio/flex-ui';
+import type { IntegrationConfig } from '../config/integrationConfig';
 import { openSoftphonePanel } from '../click-to-dial/registerClickToDial';
 import { describeError, guarded, type IntegrationContext } from '../integration/context';
 import { ConsoleToolkitClient, loadConsoleToolkit } from '../opencti/openCti';
@@ -88,14 +89,22 @@ export async function preventPopoutDuringCalls(
     context.onStop(unsubscribe);
 }
 
-export function registerAgentUi(context: IntegrationContext, win: Window, origin: string): void {
-    const { config, manager, log } = context;
+/**
+ * The layout changes for Flex inside a Salesforce softphone (no CRM panel, no logo). Applied as
+ * soon as the page is known to be an allowed Salesforce softphone, before Flex renders, and without
+ * waiting for Open CTI.
+ */
+export function applySoftphoneLayout(config: IntegrationConfig, manager: Manager): void {
     if (config.hide_crm_container) {
         manager.updateConfig({ componentProps: { AgentDesktopView: { showPanel2: false } } });
     }
     if (config.hide_logo) {
         MainHeader.Content.remove('logo');
     }
+}
+
+export function registerAgentUi(context: IntegrationContext, win: Window, origin: string): void {
+    const { config, manager, log } = context;
     if (config.utility_bar_status) {
         keepUtilityStatus(context);
     }

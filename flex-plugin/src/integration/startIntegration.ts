@@ -7,7 +7,7 @@ import * as Flex from '@twilio/flex-ui';
 import type { LogOutbox } from '../activity-log/logOutbox';
 import { browserStorage, registerActivityLog } from '../activity-log/registerActivityLog';
 import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
-import { registerAgentUi } from '../agent-ui/registerAgentUi';
+import { applySoftphoneLayout, registerAgentUi } from '../agent-ui/registerAgentUi';
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
 import { parseIntegrationConfig } from '../config/integrationConfig';
 import { loadOpenCti, OpenCtiClient } from '../opencti/openCti';
@@ -85,6 +85,9 @@ export async function startIntegration({
         notify('SfUnavailable', { reason: origin.reason });
         return null;
     }
+    // Everything above runs before the first await, so before Flex renders (the plugin's init
+    // does not wait for what follows: Salesforce may be slow).
+    applySoftphoneLayout(config, manager);
 
     let openCti: OpenCtiClient;
     try {
