@@ -60,7 +60,9 @@ async function load(sandbox: Sandbox, withPlugin: boolean): Promise<Load> {
         await page.goto(
             `${sandbox.server.origins.console}/${withPlugin ? '' : '?sandboxPlugin=off'}`
         );
-        const softphone = await (await page.waitForSelector('#softphone')).contentFrame();
+        const softphone = await (
+            await page.waitForSelector('#softphone', { state: 'attached' })
+        ).contentFrame();
         if (!softphone) {
             throw new Error('no softphone frame');
         }

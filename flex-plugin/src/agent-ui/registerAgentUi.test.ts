@@ -100,18 +100,27 @@ test('pop-out protection off: the toolkit is never loaded or called', async () =
     expect(document.querySelector('script[src*="/support/console/"]')).toBeNull();
 });
 
-test('the toolkit failing to load: the agent is told, everything else works', async () => {
+const TOOLKIT_SCRIPT =
+    'script[src="https://acme.lightning.force.com/support/console/67.0/integration.js"]';
+
+test('the toolkit is loaded by the first call, not at start-up; failing, the agent is told once', async () => {
     const s = await startWith({}, { consoleToolkit: false });
-    const script = document.querySelector<HTMLScriptElement>(
-        'script[src="https://acme.lightning.force.com/support/console/67.0/integration.js"]'
-    );
+    // Start-up costs Flex only Open CTI's script.
+    expect(document.querySelectorAll(TOOLKIT_SCRIPT)).toHaveLength(0);
+    const first = s.addTask(makeTask({ status: 'pending' }));
+    await settle();
+    const script = document.querySelector<HTMLScriptElement>(TOOLKIT_SCRIPT);
     expect(script).not.toBeNull();
     script?.dispatchEvent(new Event('error'));
     await settle();
-    expect(shownNotifications().map((n) => n.id)).toContain('SfPopoutUnavailable');
+    expect(shownNotifications().map((n) => n.id)).toEqual(['SfPopoutUnavailable']);
+    expect(s.openCti.item.label).toBe('Incoming call');
+    // Later calls neither load it again nor tell the agent again.
+    await move(s, first, 'completed');
     s.addTask(makeTask({ status: 'pending' }));
     await settle();
-    expect(s.openCti.item.label).toBe('Incoming call');
+    expect(document.querySelectorAll(TOOLKIT_SCRIPT)).toHaveLength(1);
+    expect(shownNotifications().map((n) => n.id)).toEqual(['SfPopoutUnavailable']);
 });
 
 test('panel opens for an incoming task, only when it is not open already', async () => {

@@ -47,40 +47,56 @@ export function keepUtilityStatus(context: IntegrationContext): void {
 
 /**
  * Pop-out is off while any call rings or is live, counted from Flex's tasks: the end of one of
- * two calls leaves it off; it comes back when none is left.
+ * two calls leaves it off; it comes back when none is left. The Console Integration Toolkit (a
+ * second Salesforce script) is loaded when the first call needs it, not at start-up, so the
+ * integration costs Flex's start only Open CTI's script; if it does not load, the agent is told
+ * once and pop-out protection stays off.
  */
-export async function preventPopoutDuringCalls(
+export function preventPopoutDuringCalls(
     context: IntegrationContext,
     win: Window,
     origin: string
-): Promise<void> {
+): void {
     const { config, log, notify } = context;
-    let toolkit: ConsoleToolkitClient;
-    try {
-        const api = await loadConsoleToolkit({
+    let toolkit: Promise<ConsoleToolkitClient | null> | null = null;
+    const loadToolkit = () =>
+        (toolkit ??= loadConsoleToolkit({
             window: win,
             origin,
             apiVersion: config.opencti_api_version,
             timeoutMs: config.opencti_timeout_ms
-        });
-        toolkit = new ConsoleToolkitClient(api, config.opencti_timeout_ms);
-    } catch (error) {
-        log.warn('pop-out protection is off: the Console Integration Toolkit did not load', error);
-        notify('SfPopoutUnavailable', { reason: describeError(error) });
-        return;
-    }
+        }).then(
+            (api) => new ConsoleToolkitClient(api, config.opencti_timeout_ms),
+            (error: unknown) => {
+                log.warn(
+                    'pop-out protection is off: the Console Integration Toolkit did not load',
+                    error
+                );
+                notify('SfPopoutUnavailable', { reason: describeError(error) });
+                return null;
+            }
+        ));
     // Salesforce's default: the softphone may be popped out.
     let popoutable = true;
+    let off = false;
     let queue = Promise.resolve();
     const unsubscribe = onFlexChange(context, () => {
         const wanted = callsInProgress(context.snapshot()) === 0;
-        if (wanted === popoutable) {
+        if (off || wanted === popoutable) {
             return;
         }
         popoutable = wanted;
         // In order: "off" for a new call must never land after a later "on".
         queue = queue
-            .then(() => toolkit.setPopoutable(wanted))
+            .then(async () => {
+                const client = await loadToolkit();
+                if (!client) {
+                    off = true;
+                    popoutable = true;
+                    return;
+                }
+                await client.setPopoutable(wanted);
+            })
             .catch((error: unknown) => {
                 popoutable = !wanted;
                 log.warn(`could not set pop-out to ${String(wanted)}`, error);
@@ -118,9 +134,6 @@ export function registerAgentUi(context: IntegrationContext, win: Window, origin
         context.onStop(() => manager.events.removeListener('taskReceived', onReceived));
     }
     if (config.prevent_popout_during_call) {
-        // Not awaited: loading Salesforce's second script must not hold up the rest.
-        preventPopoutDuringCalls(context, win, origin).catch((error: unknown) => {
-            log.warn('pop-out protection failed', error);
-        });
+        preventPopoutDuringCalls(context, win, origin);
     }
 }
