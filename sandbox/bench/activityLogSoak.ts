@@ -209,8 +209,9 @@ async function main(): Promise<void> {
         const chromium = sandbox.browser.version();
         const run = await soak(sandbox, '');
         // The same interactions with the integration off: what Flex and the sandbox grow alone.
+        // Same layout as with it on (no CRM panel, no logo): Flex's CRM panel grows by itself.
         const off = encodeURIComponent(JSON.stringify({ enabled: false }));
-        const withoutPlugin = await soak(sandbox, `?flexSettings=${off}`);
+        const withoutPlugin = await soak(sandbox, `?flexSettings=${off}&sandboxLayout=softphone`);
 
         const perTask = new Map<string, number>();
         for (const sid of run.logged) {

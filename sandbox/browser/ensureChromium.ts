@@ -32,4 +32,11 @@ function ensure(install: boolean): boolean {
     return false;
 }
 
-process.exitCode = ensure(!process.argv.includes('--no-install')) ? 0 : 1;
+try {
+    process.exitCode = ensure(!process.argv.includes('--no-install')) ? 0 : 1;
+} catch (error) {
+    // Whatever went wrong, the person gets the one line that says what to do, and the reason.
+    console.error(missingChromiumMessage({ kind: 'none', tried: [] }));
+    console.error(`(${error instanceof Error ? error.message : String(error)})`);
+    process.exitCode = 1;
+}

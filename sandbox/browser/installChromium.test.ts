@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installPlan, parseOsRelease, runPlan, type PlatformFacts } from './installChromium.ts';
+import { existsSync } from 'node:fs';
+import {
+    installPlan,
+    parseOsRelease,
+    playwrightCliPath,
+    runPlan,
+    type PlatformFacts
+} from './installChromium.ts';
 
 const CLI = '/project/node_modules/playwright-core/cli.js';
 const debianRoot: PlatformFacts = {
@@ -95,4 +102,10 @@ test('a plan whose steps all succeed says so', () => {
         ),
         true
     );
+});
+
+test('playwright-core’s command line is found in the installed package', () => {
+    const cli = playwrightCliPath();
+    assert.match(cli, /playwright-core[\\/]cli\.js$/);
+    assert.ok(existsSync(cli), cli);
 });

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 export interface InstallStep {
     /** What the person reads before the step runs. */
@@ -79,8 +80,10 @@ export function platformFacts(): PlatformFacts {
     };
 }
 
+/** playwright-core's command line (its package exports no `cli.js` subpath: found beside package.json). */
 export function playwrightCliPath(): string {
-    return createRequire(import.meta.url).resolve('playwright-core/cli.js');
+    const manifest = createRequire(import.meta.url).resolve('playwright-core/package.json');
+    return path.join(path.dirname(manifest), 'cli.js');
 }
 
 /** Runs one plan's steps; false at the first step that fails or runs out of time. */

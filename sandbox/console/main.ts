@@ -348,7 +348,7 @@ if (location.hash.length > 2) {
 const query = new URLSearchParams({ mode: 'Lightning', sfdcIframeOrigin: location.origin });
 // The sandbox's own switches for the softphone page (settings, simulated browser storage).
 const consoleQuery = new URLSearchParams(location.search);
-for (const name of ['flexSettings', 'sandboxStorage', 'sandboxPlugin']) {
+for (const name of ['flexSettings', 'sandboxStorage', 'sandboxPlugin', 'sandboxLayout']) {
     const value = consoleQuery.get(name);
     if (value) {
         query.set(name, value);

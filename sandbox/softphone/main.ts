@@ -52,9 +52,16 @@ async function start(): Promise<void> {
     const switchboard = createSwitchboard({ flex, worker });
     // As in Manager.create(): plugins initialise first, then Flex compiles its strings (the
     // plugin's own included) and the agent desktop renders.
+    const switches = new URLSearchParams(location.search);
     // `sandboxPlugin=off` starts Flex without the plugin (the start-up benchmark's baseline).
-    if (new URLSearchParams(location.search).get('sandboxPlugin') !== 'off') {
+    if (switches.get('sandboxPlugin') !== 'off') {
         await loadPlugin(flex, manager);
+    }
+    // `sandboxLayout=softphone`: the layout the integration gives Flex in a softphone (no CRM
+    // panel, no logo) without the integration, so a run with it off renders the same Flex.
+    if (switches.get('sandboxLayout') === 'softphone') {
+        manager.updateConfig({ componentProps: { AgentDesktopView: { showPanel2: false } } });
+        flex.MainHeader.Content.remove('logo');
     }
     await manager.loadInitialData();
 
