@@ -285,7 +285,9 @@ function renderReport(r: {
         `| \`saveLog\` calls (failed at random) | ${r.saveLogCalls} (${r.saveLogFailures}) | – | – |`,
         `| Softphone renderer heap growth after warm-up (${WARM_UP} interactions): all / data (without V8's compiled code) | ${kb(r.heapGrowth)} / ${kb(r.dataGrowth)} | – | – |`,
         `| The same run with the integration off (Flex and the sandbox alone): all / data | ${kb(r.heapGrowthWithoutPlugin)} / ${kb(r.dataGrowthWithoutPlugin)} | – | – |`,
-        `| Growth the integration adds: all / data | ${kb(r.heapGrowth - r.heapGrowthWithoutPlugin)} / ${kb(added)} | data < 1024 KB | ${yes(added < 1024 * 1024)} |`
+        // A negative difference means the baseline grew more than the run with the integration:
+        // the subtraction then isolates nothing, and the target is not shown met.
+        `| Growth the integration adds: all / data | ${kb(r.heapGrowth - r.heapGrowthWithoutPlugin)} / ${kb(added)} | data < 1024 KB | ${added < 0 ? 'not shown (the run without it grew more)' : yes(added < 1024 * 1024)} |`
     ].join('\n');
 }
 

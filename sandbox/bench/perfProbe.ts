@@ -235,35 +235,33 @@ const benchOf = (softphone: Frame) =>
         };
     });
 
-/** The first arrival of an Open CTI message named `name` at or after index `since`. */
-async function arrivalOf(softphone: Frame, name: string, since: number): Promise<number> {
-    const arrival = await softphone.evaluate(
-        ({ wanted, index }) =>
-            (window as unknown as PhoneWindow).__bench.arrivals
-                .slice(index)
-                .find((each) => each.name === wanted)?.at,
-        { wanted: name, index: since }
-    );
-    if (typeof arrival !== 'number') {
-        throw new Error(`no ${name} message reached the softphone`);
-    }
-    return arrival;
-}
-
-/** When the first Flex action named `name` at or after index `since` was invoked. */
-async function invokedAt(softphone: Frame, name: string, since: number): Promise<number> {
+/**
+ * When the first entry named `name` at or after index `since` of one of the softphone's bench
+ * lists happened: an Open CTI message's arrival, or a Flex action's invocation.
+ */
+async function firstAt(
+    softphone: Frame,
+    list: 'arrivals' | 'invoked',
+    name: string,
+    since: number
+): Promise<number> {
     const at = await softphone.evaluate(
-        ({ wanted, index }) =>
-            (window as unknown as PhoneWindow).__bench.invoked
+        ({ which, wanted, index }) =>
+            (window as unknown as PhoneWindow).__bench[which]
                 .slice(index)
                 .find((each) => each.name === wanted)?.at,
-        { wanted: name, index: since }
+        { which: list, wanted: name, index: since }
     );
     if (typeof at !== 'number') {
-        throw new Error(`no ${name} action was invoked`);
+        throw new Error(`no ${name} in the softphone's ${list}`);
     }
     return at;
 }
+
+const arrivalOf = (softphone: Frame, name: string, since: number) =>
+    firstAt(softphone, 'arrivals', name, since);
+const invokedAt = (softphone: Frame, name: string, since: number) =>
+    firstAt(softphone, 'invoked', name, since);
 
 async function measureClickToDial(page: Page, softphone: Frame, offset: number) {
     const samples: PathSamples = { total: [], plugin: [] };

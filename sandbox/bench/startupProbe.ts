@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BrowserContext, Frame, Request } from 'playwright-core';
+import type { Frame, Request } from 'playwright-core';
 import { openSandbox, type Sandbox } from '../e2e/harness.ts';
 import { renderCdfSvg } from './cdfChart.ts';
 import { PERFORMANCE_DOC, writePerformanceSection } from './performanceDoc.ts';
@@ -17,7 +17,6 @@ import { ms, summarize, type Summary } from './stats.ts';
 const { values: options } = parseArgs({
     options: {
         loads: { type: 'string', default: '20' },
-        cold: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false }
     }
 });
@@ -59,13 +58,9 @@ function requestName(url: URL, origins: Sandbox['server']['origins']): string {
     return url.origin === 'null' ? url.href : `${url.host}${url.pathname}`;
 }
 
-/** One load of the console, in `context` (shared, so caches are warm) or in a fresh one. */
-async function load(
-    sandbox: Sandbox,
-    context: BrowserContext | null,
-    withPlugin: boolean
-): Promise<Load> {
-    const page = context ? await context.newPage() : await sandbox.browser.newPage();
+/** One load of the console in a fresh browser context. */
+async function load(sandbox: Sandbox, withPlugin: boolean): Promise<Load> {
+    const page = await sandbox.browser.newPage();
     const requests: string[] = [];
     page.on('request', (request: Request) => {
         if (request.frame().parentFrame() !== null) {
@@ -96,21 +91,19 @@ async function main(): Promise<void> {
     const sandbox = await openSandbox();
     const withPlugin: Load[] = [];
     const without: Load[] = [];
-    // Agents' browsers keep Flex's bundles cached from one day to the next: by default every load
-    // shares one context (HTTP and compiled-code caches); --cold gives each load a fresh one.
-    const context = options.cold ? null : await sandbox.browser.newContext();
+    // Every load in a fresh context: the sandbox serves everything with `cache-control:
+    // no-store`, so a shared context would not warm any cache, only share storage.
     try {
-        // One load of each first, unmeasured: the server's file reads and the browser's caches
-        // warm up for both alike.
-        await load(sandbox, context, true);
-        await load(sandbox, context, false);
+        // One load of each first, unmeasured: the server's file reads warm up for both alike.
+        await load(sandbox, true);
+        await load(sandbox, false);
         process.stdout.write(
             `warm-up loads done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`
         );
         for (let i = 0; i < LOADS; i += 1) {
             const pairStarted = Date.now();
-            withPlugin.push(await load(sandbox, context, true));
-            without.push(await load(sandbox, context, false));
+            withPlugin.push(await load(sandbox, true));
+            without.push(await load(sandbox, false));
             const seconds = ((Date.now() - pairStarted) / 1000).toFixed(1);
             process.stdout.write(`${i + 1}/${LOADS} pairs of loads (${seconds} s)\n`);
         }
@@ -146,7 +139,6 @@ async function main(): Promise<void> {
             );
         }
     } finally {
-        await context?.close();
         await sandbox.close();
     }
 }
@@ -186,7 +178,7 @@ function renderReport({
         '',
         `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:startup\` (\`sandbox/bench/startupProbe.ts\`): ` +
             `${LOADS} loads with the plugin and ${LOADS} without, alternating, one Chromium ${chromium}, softphone cross-site, ` +
-            `${options.cold ? 'each load in a fresh browser context (cold caches)' : 'all loads in one browser context (warm HTTP and code caches, as an agent’s browser)'}; ${durationS} s.`,
+            `each load in a fresh browser context (nothing cached); ${durationS} s.`,
         'Times are from the softphone frame’s navigation start (its `performance.timeOrigin`).',
         '',
         '| measure | without the plugin (median, p95) | with the plugin (median, p95) | target | met |',

@@ -10,6 +10,7 @@ import {
     finishCall,
     journalOf,
     openConsole,
+    requestsOf,
     softphoneFrame,
     taskOf,
     sandboxForTests,
@@ -32,11 +33,7 @@ async function answerGrace(softphone: Awaited<ReturnType<typeof softphoneFrame>>
     return offered;
 }
 
-const saveLogRequests = async (page: Parameters<typeof journalOf>[0]) =>
-    (await journalOf(page)).filter(
-        (entry) => entry.kind === 'request' && entry.methodName === 'saveLog'
-    );
-
+const saveLogRequests = (page: Parameters<typeof journalOf>[0]) => requestsOf(page, 'saveLog');
 describe('activity logging end to end', () => {
     test('a completed call appears in the Contact’s activity history, related by WhoId', async () => {
         const { page, softphone, pageErrors } = await openConsole(sandbox());

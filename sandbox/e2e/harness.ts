@@ -173,6 +173,13 @@ export function journalOf(page: Page): Promise<JournalEntry[]> {
     return page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.journal());
 }
 
+/** The console journal's requests of one Open CTI method. */
+export async function requestsOf(page: Page, methodName: string): Promise<JournalEntry[]> {
+    return (await journalOf(page)).filter(
+        (entry) => entry.kind === 'request' && entry.methodName === methodName
+    );
+}
+
 /** The caller hangs up and the agent completes the task in Flex (CompleteTask). */
 export async function finishCall(softphone: Frame, reservationSid: string): Promise<void> {
     await softphone.evaluate(async (sid) => {

@@ -12,6 +12,7 @@ import {
     finishCall,
     journalOf,
     openConsole,
+    requestsOf,
     sandboxForTests,
     softphoneFrame,
     type ConsoleWindow
@@ -169,9 +170,7 @@ describe('localStorage full in the softphone (simulated; sessionStorage works)',
         );
         assert.equal(activities.length, 1);
         assert.equal(activities[0]?.fields.Flex_Task_Sid__c, offered.taskSid);
-        const saves = (await journalOf(page)).filter(
-            (entry) => entry.kind === 'request' && entry.methodName === 'saveLog'
-        );
+        const saves = await requestsOf(page, 'saveLog');
         assert.equal(saves.length, 2);
         // Flex's own writes throw uncaught in this browser; the plugin catches every one of its own.
         assert.deepEqual(
