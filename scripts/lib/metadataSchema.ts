@@ -30,6 +30,22 @@ const NEWER_ELEMENTS: Record<string, TypeInfo> = {
     ComponentInstance: {
         type: 'ComponentInstance',
         props: { ...ApiSchemas.ComponentInstance.props, identifier: '?string' }
+    },
+    // Trusted URLs: the CSP directives (API 48.0) and the Permissions-Policy features (API 59.0).
+    CspTrustedSite: {
+        type: 'CspTrustedSite',
+        extends: 'Metadata',
+        props: {
+            ...ApiSchemas.CspTrustedSite.props,
+            canAccessCamera: '?boolean',
+            canAccessMicrophone: '?boolean',
+            isApplicableToConnectSrc: '?boolean',
+            isApplicableToFontSrc: '?boolean',
+            isApplicableToFrameSrc: '?boolean',
+            isApplicableToImgSrc: '?boolean',
+            isApplicableToMediaSrc: '?boolean',
+            isApplicableToStyleSrc: '?boolean'
+        }
     }
 };
 

@@ -16,6 +16,7 @@ const PICKER_META = 'force-app/main/default/lwc/flexRecordPicker/flexRecordPicke
 const APP = 'force-app/main/default/applications/Flex_Console.app-meta.xml';
 const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
 const AGENT_PERMISSIONS = 'force-app/main/default/permissionsets/Flex_Agent.permissionset-meta.xml';
+const TRUSTED_URL = 'force-app/main/default/cspTrustedSites/Twilio_Flex.cspTrustedSite-meta.xml';
 
 /** A copy of the project's Salesforce parts, to break on purpose. */
 async function copyProject(): Promise<string> {
@@ -48,6 +49,7 @@ describe('the project as committed', () => {
         const names = report.components.map((c) => `${c.type}:${c.fullName}`).sort();
         assert.deepEqual(names, [
             'CallCenter:Twilio_Flex',
+            'CspTrustedSite:Twilio_Flex',
             'CustomApplication:Flex_Console',
             'CustomField:Activity.Flex_Sentiment__c',
             'CustomField:Activity.Flex_Task_Sid__c',
@@ -66,6 +68,7 @@ describe('the project as committed', () => {
     it('converts to Metadata API format with Salesforce library', () => {
         for (const type of [
             'CallCenter',
+            'CspTrustedSite',
             'LightningMessageChannel',
             'LightningComponentBundle',
             'CustomApplication',
@@ -102,6 +105,62 @@ describe('broken metadata is caught', () => {
             AGENT_PERMISSIONS,
             (t) => t.replace('Task.Flex_Topics__c', 'Task.Flex_Topic__c'),
             /grants field Task\.Flex_Topic__c, which does not exist/
+        ],
+        [
+            'an agent permission set without Edit Tasks',
+            AGENT_PERMISSIONS,
+            (t) => t.replace('<enabled>true</enabled>', '<enabled>false</enabled>'),
+            /Flex_Agent does not grant EditTask/
+        ],
+        [
+            'an Activity field agents may read but not edit',
+            AGENT_PERMISSIONS,
+            (t) =>
+                t.replace(
+                    /<editable>true<\/editable>(\s*<field>Task\.Flex_Sentiment__c)/,
+                    '<editable>false</editable>$1'
+                ),
+            /does not make Task\.Flex_Sentiment__c readable and editable/
+        ],
+        [
+            'an Activity field the permission set forgets',
+            AGENT_PERMISSIONS,
+            (t) =>
+                t.replace(
+                    /<fieldPermissions>\s*<editable>true<\/editable>\s*<field>Task\.Flex_Topics__c<\/field>\s*<readable>true<\/readable>\s*<\/fieldPermissions>/,
+                    ''
+                ),
+            /does not make Task\.Flex_Topics__c readable and editable/
+        ],
+        [
+            'a permission set description over 255 characters',
+            AGENT_PERMISSIONS,
+            (t) => t.replace(/>Agents who take[^<]*</, `>${'x'.repeat(256)}<`),
+            /permission set Flex_Agent: description has 256 characters, at most 255/
+        ],
+        [
+            'a trusted URL without the microphone',
+            TRUSTED_URL,
+            (t) => t.replace('<canAccessMicrophone>true', '<canAccessMicrophone>false'),
+            /trusted URL Twilio_Flex: canAccessMicrophone is not true, so calls would have no audio/
+        ],
+        [
+            'a trusted URL that does not allow framing',
+            TRUSTED_URL,
+            (t) => t.replace('<isApplicableToFrameSrc>true', '<isApplicableToFrameSrc>false'),
+            /isApplicableToFrameSrc is not true/
+        ],
+        [
+            'a call center adapter no trusted URL covers',
+            CALL_CENTER,
+            (t) => t.replaceAll('https://flex.twilio.com', 'https://flex.acme.com'),
+            /no trusted URL for https:\/\/flex\.acme\.com, the adapter of call center Twilio_Flex/
+        ],
+        [
+            'a trusted URL with a misspelt element',
+            TRUSTED_URL,
+            (t) => t.replace(/canAccessMicrophone/g, 'canAccessMicrophon'),
+            /CspTrustedSite\.canAccessMicrophon is not an element of CspTrustedSite/
         ],
         [
             'malformed XML',

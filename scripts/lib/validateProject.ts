@@ -1,7 +1,7 @@
 // Offline validation of the Salesforce DX project: every XML file well-formed, every metadata file's
 // elements checked against the Metadata API type table, call center rules, the LMS contract, the
-// references between components, and a conversion to Metadata API format with Salesforce's own
-// library (@salesforce/source-deploy-retrieve).
+// references between components, what agents need at run time (agentAccess.ts), and a conversion
+// to Metadata API format with Salesforce's own library (@salesforce/source-deploy-retrieve).
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import {
     MetadataConverter,
     type SourceComponent
 } from '@salesforce/source-deploy-retrieve';
+import { AGENT_PERMISSION_SET, checkAgentPermissionSet, checkTrustedSites } from './agentAccess.ts';
 import { checkCallCenter, generalItems, readCallCenter, type CallCenter } from './callCenter.ts';
 import { checkElement, knownType } from './metadataSchema.ts';
 import { childText, childrenNamed, parseXml, type XmlElement } from './xml.ts';
@@ -113,7 +114,24 @@ export async function validateProject(root: string): Promise<ValidationReport> {
     // 5. References between components.
     problems.push(...(await checkReferences(root, components, rootOf, callCenters)));
 
-    // 6. Conversion to Metadata API format, offline, keeping tests out.
+    // 6. What agents need at run time: Task rights, and the adapter framed with the microphone.
+    const agentPermissions = byType('PermissionSet').find(
+        (c) => c.fullName === AGENT_PERMISSION_SET
+    );
+    problems.push(
+        ...checkAgentPermissionSet(
+            agentPermissions && rootOf(agentPermissions.xml),
+            byType('CustomField')
+                .map((c) => c.fullName)
+                .filter((name) => name.startsWith('Activity.'))
+        ),
+        ...checkTrustedSites(
+            byType('CspTrustedSite').map((c) => ({ name: c.fullName, element: rootOf(c.xml) })),
+            callCenters
+        )
+    );
+
+    // 7. Conversion to Metadata API format, offline, keeping tests out.
     const convertedTypes = await convertAndInspect(componentSet, problems);
 
     return {
