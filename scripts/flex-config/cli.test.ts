@@ -1,0 +1,172 @@
+// The configuration command end to end against the Flex Configuration API stand-in (which keeps
+// the API's replace-whole semantics): a dry run writes nothing, --write loses no other setting.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import {
+    startConfigurationApi,
+    type ConfigurationApiStandIn
+} from '../../sandbox/softphone/standins/flexConfigurationApi.ts';
+
+const CLI = path.join(import.meta.dirname, 'cli.ts');
+const ACCOUNT = `AC${'a'.repeat(32)}`;
+const API_KEY = `SK${'b'.repeat(32)}`;
+const SECRET = 'key-secret';
+const UI_ATTRIBUTES = {
+    theme: { isLight: false },
+    sso: { loginPopup: true },
+    custom_data: {
+        features: { callback: { enabled: true } },
+        salesforce_integration: { enabled: false, screen_pop: false }
+    }
+};
+
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(
+            process.execPath,
+            ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', CLI, ...args],
+            {
+                env: { PATH: process.env.PATH ?? '', ...env },
+                stdio: ['ignore', 'pipe', 'pipe'],
+                timeout: 60_000
+            }
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+describe('npm run flex:config', () => {
+    let api: ConfigurationApiStandIn;
+    let dir: string;
+    let env: Record<string, string>;
+    const settings = async (block: unknown) => {
+        const file = path.join(dir, 'integration.json');
+        await writeFile(file, JSON.stringify(block));
+        return file;
+    };
+
+    before(async () => {
+        dir = await mkdtemp(path.join(tmpdir(), 'flex-config-'));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+    beforeEach(async () => {
+        api = await startConfigurationApi({
+            accountSid: ACCOUNT,
+            credentials: { [API_KEY]: SECRET },
+            configuration: { ui_attributes: UI_ATTRIBUTES, flex_service_instance_sid: 'IS1' }
+        });
+        env = {
+            TWILIO_ACCOUNT_SID: ACCOUNT,
+            TWILIO_API_KEY: API_KEY,
+            TWILIO_API_SECRET: SECRET,
+            FLEX_API_URL: api.url
+        };
+    });
+    afterEach(() => api.close());
+
+    it('shows the change in a dry run and writes nothing', async () => {
+        const result = await run(['--file', await settings({ enabled: true })], env);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /~ custom_data\.salesforce_integration\.enabled: false → true/);
+        assert.match(result.stdout, /- custom_data\.salesforce_integration\.screen_pop: false/);
+        assert.match(result.stdout, /Dry run: nothing was written/);
+        assert.deepEqual(
+            api.requests.map((r) => r.method),
+            ['GET']
+        );
+        assert.deepEqual(api.configuration().ui_attributes, UI_ATTRIBUTES);
+    });
+
+    it('writes the whole ui_attributes back with --write: no other setting is lost', async () => {
+        const block = { enabled: true, allowed_origins: ['https://acme.my.salesforce.com'] };
+        const result = await run(
+            ['--file', await settings({ salesforce_integration: block }), '--write'],
+            env
+        );
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /✓ Written/);
+        assert.deepEqual(
+            api.requests.map((r) => r.method),
+            ['GET', 'POST', 'GET']
+        );
+        assert.deepEqual(api.configuration().ui_attributes, {
+            ...UI_ATTRIBUTES,
+            custom_data: { ...UI_ATTRIBUTES.custom_data, salesforce_integration: block }
+        });
+        assert.equal(api.configuration().flex_service_instance_sid, 'IS1');
+    });
+
+    it('warns, naming the key, when another writer changes a setting right after', async () => {
+        api.afterNextWrite((stored) => {
+            (stored.ui_attributes as Record<string, unknown>).theme = { isLight: true };
+        });
+        const result = await run(['--file', await settings({ enabled: true }), '--write'], env);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /Other settings changed meanwhile.*theme\.isLight/);
+    });
+
+    it('refuses a misspelt setting before calling Twilio', async () => {
+        const result = await run(
+            ['--file', await settings({ enabled: true, screenpop: true }), '--write'],
+            env
+        );
+        assert.equal(result.code, 2);
+        assert.match(
+            result.stderr,
+            /salesforce_integration\.screenpop is not a setting.*Nothing was read or written/
+        );
+        assert.equal(api.requests.length, 0);
+    });
+
+    it('says which credentials are missing', async () => {
+        const result = await run(['--file', await settings({ enabled: true })], {
+            FLEX_API_URL: api.url
+        });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /Set TWILIO_ACCOUNT_SID/);
+        assert.equal(api.requests.length, 0);
+    });
+
+    it("reports Twilio's refusal of wrong credentials in one line", async () => {
+        const result = await run(['--file', await settings({ enabled: true }), '--write'], {
+            ...env,
+            TWILIO_API_SECRET: 'wrong'
+        });
+        assert.equal(result.code, 1);
+        assert.match(result.stderr, /answered 401 \(Twilio error 20003\): Authenticate/);
+        assert.deepEqual(
+            api.requests.map((r) => r.method),
+            ['GET']
+        );
+    });
+
+    it('refuses an API address that is not https', async () => {
+        const result = await run([], { ...env, FLEX_API_URL: 'http://flex-api.example.com' });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /FLEX_API_URL must be an https origin/);
+    });
+
+    it('prints the current settings with no file', async () => {
+        const result = await run([], env);
+        assert.equal(result.code, 0, result.stderr);
+        assert.deepEqual(JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))), {
+            enabled: false,
+            screen_pop: false
+        });
+    });
+});

@@ -1,0 +1,103 @@
+// npm run flex:config — sets the integration's settings in the Flex configuration without losing
+// any other setting (docs/configuration.md). Reads the current configuration, sets
+// ui_attributes.custom_data.salesforce_integration to the file's block, shows the change, and only
+// with --write sends the whole ui_attributes back, then reads it again to check.
+//   npm run flex:config                                    show the current settings
+//   npm run flex:config -- --file integration.json         dry run: the change, nothing written
+//   npm run flex:config -- --file integration.json --write write it
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { CONFIG_KEY } from '../../flex-plugin/src/config/integrationConfig.ts';
+import { accessFromEnv, readConfiguration, writeUiAttributes } from './configurationApi.ts';
+import { diff, formatChanges, mergeIntegration, othersChanged } from './mergeIntegration.ts';
+
+function fail(message: string, code = 1): never {
+    console.error(`✗ ${message}`);
+    process.exit(code);
+}
+
+const { values } = parseArgs({
+    options: {
+        file: { type: 'string' },
+        write: { type: 'boolean', default: false }
+    }
+});
+if (values.write && !values.file) {
+    fail('--write needs --file with the settings to write.', 2);
+}
+
+// The block first: a typo fails here, before anything is read from or sent to Twilio.
+let block: unknown;
+if (values.file) {
+    let text: string;
+    try {
+        text = await readFile(values.file, 'utf8');
+    } catch (error) {
+        fail(`cannot read ${values.file}: ${(error as Error).message}`, 2);
+    }
+    try {
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        // Accept the block alone or wrapped as {"salesforce_integration": {…}}.
+        block =
+            parsed && typeof parsed === 'object' && CONFIG_KEY in parsed
+                ? parsed[CONFIG_KEY]
+                : parsed;
+    } catch (error) {
+        fail(`${values.file} is not JSON: ${(error as Error).message}`, 2);
+    }
+    const checked = mergeIntegration({}, block);
+    if (!checked.ok) {
+        fail(`${values.file}: ${checked.problem}. Nothing was read or written.`, 2);
+    }
+}
+
+const access = accessFromEnv(process.env);
+if (!access.ok) {
+    fail(access.problem, 2);
+}
+
+try {
+    const current = await readConfiguration(access.access);
+    const customData = (current.ui_attributes as Record<string, unknown> | undefined)
+        ?.custom_data as Record<string, unknown> | undefined;
+    if (block === undefined) {
+        console.log(
+            `Current ui_attributes.custom_data.${CONFIG_KEY}:\n${JSON.stringify(customData?.[CONFIG_KEY] ?? null, null, 2)}`
+        );
+        process.exit(0);
+    }
+    const merged = mergeIntegration(current.ui_attributes, block);
+    if (!merged.ok) {
+        fail(`${merged.problem}. Nothing was written.`);
+    }
+    const kept = Object.keys(current.ui_attributes ?? {}).length;
+    console.log(formatChanges(merged.changes));
+    console.log(
+        `Every other setting is sent back unchanged (${kept} top-level ui_attributes keys read).`
+    );
+    if (!values.write) {
+        console.log('Dry run: nothing was written. Add --write to apply this change.');
+        process.exit(0);
+    }
+    if (merged.changes.length === 0) {
+        process.exit(0);
+    }
+    await writeUiAttributes(access.access, merged.uiAttributes);
+    const after = await readConfiguration(access.access);
+    const notApplied = diff(merged.uiAttributes, after.ui_attributes).filter((change) =>
+        change.path.startsWith(`custom_data.${CONFIG_KEY}`)
+    );
+    if (notApplied.length > 0) {
+        fail(`Flex did not store the settings as sent:\n${formatChanges(notApplied)}`);
+    }
+    const others = othersChanged(merged.uiAttributes, after.ui_attributes);
+    if (others.length > 0) {
+        // Someone else wrote between our read and our write, or after it: say so, do not undo it.
+        console.warn(
+            `! Other settings changed meanwhile (another writer?): ${others.join(', ')}. Check them.`
+        );
+    }
+    console.log('✓ Written. Agents get the new settings when Flex next loads.');
+} catch (error) {
+    fail((error as Error).message);
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diff, formatChanges, mergeIntegration, othersChanged } from './mergeIntegration.ts';
+
+/** ui_attributes as a real account has it: Flex's own settings and other plugins' custom data. */
+const CURRENT = {
+    theme: { isLight: false, tokens: { backgroundColors: { colorBackground: '#123' } } },
+    language: 'en-US',
+    sso: { loginPopup: true },
+    componentProps: { CRMContainer: { uriCallback: null } },
+    custom_data: {
+        features: { supervisor_barge: { enabled: true, queues: ['WQ1', 'WQ2'] } },
+        salesforce_integration: { enabled: false, screen_pop: false, default_country: 'GB' }
+    },
+    flex_dialpad: 3
+};
+
+describe('mergeIntegration', () => {
+    it('sets the block and sends every other setting back as it was', () => {
+        const result = mergeIntegration(CURRENT, { enabled: true, allowed_origins: [] });
+        assert.ok(result.ok);
+        const { custom_data: customData, ...rest } = result.uiAttributes;
+        const { custom_data: currentCustomData, ...currentRest } = CURRENT;
+        assert.deepEqual(rest, currentRest);
+        assert.deepEqual(customData, {
+            features: currentCustomData.features,
+            salesforce_integration: { enabled: true, allowed_origins: [] }
+        });
+        assert.deepEqual(othersChanged(CURRENT, result.uiAttributes), []);
+    });
+
+    it('lists exactly the integration keys that change', () => {
+        const result = mergeIntegration(CURRENT, { enabled: true, default_country: 'GB' });
+        assert.ok(result.ok);
+        assert.deepEqual(result.changes, [
+            {
+                path: 'custom_data.salesforce_integration.enabled',
+                kind: 'changed',
+                before: false,
+                after: true
+            },
+            {
+                path: 'custom_data.salesforce_integration.screen_pop',
+                kind: 'removed',
+                before: false
+            }
+        ]);
+        assert.equal(
+            formatChanges(result.changes),
+            '~ custom_data.salesforce_integration.enabled: false → true\n- custom_data.salesforce_integration.screen_pop: false'
+        );
+    });
+
+    it('adds custom_data when the account has none, and does not alter its input', () => {
+        const current = { theme: { isLight: true } };
+        const result = mergeIntegration(current, { enabled: true });
+        assert.ok(result.ok);
+        assert.deepEqual(result.uiAttributes, {
+            theme: { isLight: true },
+            custom_data: { salesforce_integration: { enabled: true } }
+        });
+        assert.deepEqual(current, { theme: { isLight: true } });
+        assert.deepEqual(mergeIntegration(undefined, { enabled: true }).ok, true);
+    });
+
+    it('refuses a block the plugin would refuse, naming the key', () => {
+        assert.deepEqual(mergeIntegration(CURRENT, { enabled: true, screenpop: true }), {
+            ok: false,
+            problem:
+                'the setting salesforce_integration.screenpop is not a setting of this integration (check the spelling)'
+        });
+        const country = mergeIntegration(CURRENT, { default_country: 'XX' });
+        assert.ok(!country.ok);
+        assert.match(country.problem, /salesforce_integration\.default_country/);
+        assert.ok(!mergeIntegration(CURRENT, null).ok);
+        assert.ok(!mergeIntegration(CURRENT, ['enabled']).ok);
+    });
+
+    it('refuses to build on ui_attributes or custom_data that are not objects', () => {
+        assert.deepEqual(mergeIntegration('text', { enabled: true }), {
+            ok: false,
+            problem: 'the current ui_attributes is not a JSON object'
+        });
+        assert.deepEqual(mergeIntegration({ custom_data: [1] }, { enabled: true }), {
+            ok: false,
+            problem: 'the current ui_attributes.custom_data is not a JSON object'
+        });
+    });
+});
+
+describe('diff', () => {
+    it('finds added, removed and changed leaves, arrays compared whole', () => {
+        assert.deepEqual(diff({ a: 1, b: { c: [1, 2] }, d: 1 }, { a: 1, b: { c: [2, 1] }, e: 2 }), [
+            { path: 'b.c', kind: 'changed', before: [1, 2], after: [2, 1] },
+            { path: 'd', kind: 'removed', before: 1 },
+            { path: 'e', kind: 'added', after: 2 }
+        ]);
+        assert.deepEqual(diff({ a: { b: 1 } }, { a: { b: 1 } }), []);
+        assert.equal(
+            formatChanges([]),
+            'No change: the Flex configuration already holds these settings.'
+        );
+    });
+
+    it('othersChanged ignores the integration block and reports the rest', () => {
+        const before = { theme: 1, custom_data: { salesforce_integration: { a: 1 }, other: 1 } };
+        const after = { theme: 2, custom_data: { salesforce_integration: { a: 2 }, other: 1 } };
+        assert.deepEqual(othersChanged(before, after), ['theme']);
+        assert.deepEqual(
+            othersChanged({ custom_data: {} }, { custom_data: { salesforce_integration: {} } }),
+            []
+        );
+        assert.deepEqual(
+            othersChanged(
+                { custom_data: { salesforce_integration_v2: 1 } },
+                { custom_data: { salesforce_integration_v2: 2 } }
+            ),
+            ['custom_data.salesforce_integration_v2']
+        );
+    });
+});

@@ -1,0 +1,99 @@
+// The change the configuration command makes, as pure functions. The Flex Configuration API
+// replaces every top-level property a POST names, so the integration's block is set inside the
+// whole ui_attributes read just before: every other key of ui_attributes and of custom_data is
+// sent back exactly as it was.
+import {
+    CONFIG_KEY,
+    parseIntegrationConfig
+} from '../../flex-plugin/src/config/integrationConfig.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface Change {
+    path: string;
+    kind: 'added' | 'removed' | 'changed';
+    before?: Json;
+    after?: Json;
+}
+
+export type MergeResult =
+    { ok: true; uiAttributes: JsonObject; changes: Change[] } | { ok: false; problem: string };
+
+const isObject = (value: unknown): value is JsonObject =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * ui_attributes with `custom_data.salesforce_integration` replaced by block (the whole block: a key
+ * left out of it goes back to its default), after checking the block as the plugin will.
+ */
+export function mergeIntegration(uiAttributes: unknown, block: unknown): MergeResult {
+    if (uiAttributes !== undefined && uiAttributes !== null && !isObject(uiAttributes)) {
+        return { ok: false, problem: 'the current ui_attributes is not a JSON object' };
+    }
+    const current: JsonObject = structuredClone(uiAttributes ?? {}) as JsonObject;
+    const customData = current.custom_data ?? {};
+    if (!isObject(customData)) {
+        return { ok: false, problem: 'the current ui_attributes.custom_data is not a JSON object' };
+    }
+    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
+    if (checked.kind === 'absent') {
+        return { ok: false, problem: `the file holds no ${CONFIG_KEY} settings` };
+    }
+    if (checked.kind === 'invalid') {
+        return { ok: false, problem: `the setting ${checked.key} ${checked.problem}` };
+    }
+    const merged: JsonObject = {
+        ...current,
+        custom_data: { ...customData, [CONFIG_KEY]: structuredClone(block) as Json }
+    };
+    return { ok: true, uiAttributes: merged, changes: diff(uiAttributes ?? {}, merged) };
+}
+
+/** Every leaf that differs between two JSON values, by dotted path. */
+export function diff(before: unknown, after: unknown, path = ''): Change[] {
+    if (isObject(before) && isObject(after)) {
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        return keys.flatMap((key) => {
+            const at = path ? `${path}.${key}` : key;
+            if (!(key in after)) {
+                return [{ path: at, kind: 'removed', before: before[key] } satisfies Change];
+            }
+            if (!(key in before)) {
+                return [{ path: at, kind: 'added', after: after[key] } satisfies Change];
+            }
+            return diff(before[key], after[key], at);
+        });
+    }
+    return JSON.stringify(before) === JSON.stringify(after)
+        ? []
+        : [{ path, kind: 'changed', before: before as Json, after: after as Json }];
+}
+
+/** The changes as a reviewer reads them: one line each, `+` added, `-` removed, `~` changed. */
+export function formatChanges(changes: Change[]): string {
+    if (changes.length === 0) {
+        return 'No change: the Flex configuration already holds these settings.';
+    }
+    const show = (value: Json | undefined) => JSON.stringify(value);
+    return changes
+        .map((change) => {
+            switch (change.kind) {
+                case 'added':
+                    return `+ ${change.path}: ${show(change.after)}`;
+                case 'removed':
+                    return `- ${change.path}: ${show(change.before)}`;
+                default:
+                    return `~ ${change.path}: ${show(change.before)} → ${show(change.after)}`;
+            }
+        })
+        .join('\n');
+}
+
+/** Keys outside the integration's block whose values differ: must be empty after a write. */
+export function othersChanged(before: unknown, after: unknown): string[] {
+    const prefix = `custom_data.${CONFIG_KEY}`;
+    return diff(before ?? {}, after ?? {})
+        .map((change) => change.path)
+        .filter((path) => path !== prefix && !path.startsWith(`${prefix}.`));
+}
