@@ -1,4 +1,4 @@
-// npm run build: validate force-app, then write what an admin can deploy without the sf CLI:
+// npm run build: validate the package directories, then write what an admin can deploy without the sf CLI:
 //   dist/flex-salesforce-metadata.zip   Metadata API package (Workbench or any deploy tool)
 //   dist/Twilio_Flex.callcenter-import.xml   Setup > Call Centers > Import file
 // and refresh the committed copy of the import file in config/.
@@ -6,6 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { toImportXml } from './lib/callCenter.ts';
+import { packageDirectories } from './lib/projectLayout.ts';
 import { validateProject } from './lib/validateProject.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -21,7 +22,7 @@ if (report.problems.length) {
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 const converted = await new MetadataConverter().convert(
-    ComponentSet.fromSource(path.join(root, 'force-app')),
+    ComponentSet.fromSource(packageDirectories(root).map((dir) => path.join(root, dir))),
     'metadata',
     {
         type: 'zip',

@@ -8,6 +8,8 @@ import { IDS } from '../console/fixtures.ts';
 import {
     answerCall,
     eventually,
+    finishCall,
+    offerCall,
     openConsole,
     openSandbox,
     selectTask,
@@ -74,6 +76,35 @@ try {
             (tasks) => tasks.some((task) => task.status === 'accepted')
         );
         await shoot(page, 'click-to-dial');
+        await page.close();
+    }
+    {
+        // The utility bar while a call rings: the Phone item says so, with the alert icon.
+        const { page, softphone } = await openConsole(sandbox);
+        await offerCall(softphone, '+12125550142');
+        await page.locator('#softphone-item-label', { hasText: 'Incoming call' }).waitFor();
+        await shoot(page, 'utility-bar-ringing');
+        await page.close();
+    }
+    {
+        // Salesforce refusing saveLog: the log waits in Flex's task list until it is saved.
+        const { page, softphone } = await openConsole(sandbox);
+        await page.evaluate(() =>
+            (window as unknown as ConsoleWindow).sandboxConsole.inject({
+                methodName: 'saveLog',
+                mode: 'fail',
+                count: 50
+            })
+        );
+        await page.click('#softphone-item');
+        const offered = await answerCall(softphone, '+12125550142');
+        await eventually(
+            () => taskOf(softphone, offered.reservationSid),
+            (task) => task?.attributes.sfdcObjectId === IDS.graceContact
+        );
+        await finishCall(softphone, offered.reservationSid);
+        await softphone.getByText('Activity logs waiting for Salesforce: 1').waitFor();
+        await shoot(page, 'pending-logs');
         await page.close();
     }
     {

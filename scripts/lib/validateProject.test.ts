@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -93,6 +93,34 @@ describe('the project as committed', () => {
     });
 });
 
+describe('a call center moved out of the package', () => {
+    it('is still validated from a second package directory', async () => {
+        const dir = await copyProject();
+        try {
+            await mkdir(path.join(dir, 'unpackaged', 'main', 'default'), { recursive: true });
+            await rename(
+                path.join(dir, 'force-app', 'main', 'default', 'callCenters'),
+                path.join(dir, 'unpackaged', 'main', 'default', 'callCenters')
+            );
+            await edit(dir, 'sfdx-project.json', (t) =>
+                t.replace(
+                    '"packageDirectories": [',
+                    '"packageDirectories": [{ "path": "unpackaged" }, '
+                )
+            );
+            const report = await validateProject(dir);
+            assert.deepEqual(report.problems, []);
+            assert.deepEqual(
+                report.callCenters.map((c) => c.internalName),
+                ['Twilio_Flex']
+            );
+            assert.ok(report.convertedTypes.includes('CallCenter'));
+        } finally {
+            await rm(dir, { recursive: true, force: true });
+        }
+    });
+});
+
 describe('broken metadata is caught', () => {
     const dirs: string[] = [];
     after(async () => {
@@ -161,6 +189,12 @@ describe('broken metadata is caught', () => {
             TRUSTED_URL,
             (t) => t.replace(/canAccessMicrophone/g, 'canAccessMicrophon'),
             /CspTrustedSite\.canAccessMicrophon is not an element of CspTrustedSite/
+        ],
+        [
+            'a softphone utility item that does not start automatically',
+            UTILITY_BAR,
+            (t) => t.replace('<value>true</value>', '<value>false</value>'),
+            /utility item opencti:softPhone must start automatically/
         ],
         [
             'malformed XML',

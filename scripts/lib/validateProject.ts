@@ -13,6 +13,7 @@ import {
 import { AGENT_PERMISSION_SET, checkAgentPermissionSet, checkTrustedSites } from './agentAccess.ts';
 import { checkCallCenter, generalItems, readCallCenter, type CallCenter } from './callCenter.ts';
 import { checkElement, knownType } from './metadataSchema.ts';
+import { packageDirectories } from './projectLayout.ts';
 import { childText, childrenNamed, parseXml, type XmlElement } from './xml.ts';
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
@@ -46,12 +47,14 @@ function targetsOf(bundleMeta: XmlElement): string[] {
 
 /** Checks the project rooted at `root` (the folder holding sfdx-project.json). */
 export async function validateProject(root: string): Promise<ValidationReport> {
-    const sourceDir = path.join(root, 'force-app');
+    const sourceDirs = packageDirectories(root).map((dir) => path.join(root, dir));
     const problems: string[] = [];
     const rel = (file: string) => path.relative(root, file);
 
     // 1. Well-formed XML everywhere, tests and mocks included.
-    const xmlFiles = (await walk(sourceDir)).filter((f) => f.endsWith('.xml'));
+    const xmlFiles = (await Promise.all(sourceDirs.map(walk)))
+        .flat()
+        .filter((f) => f.endsWith('.xml'));
     const parsed = new Map<string, XmlElement>();
     for (const file of xmlFiles) {
         try {
@@ -62,7 +65,7 @@ export async function validateProject(root: string): Promise<ValidationReport> {
     }
 
     // 2. Each component's metadata file against its type, as Salesforce's library resolves it.
-    const componentSet = ComponentSet.fromSource(sourceDir);
+    const componentSet = ComponentSet.fromSource(sourceDirs);
     const components = componentSet.getSourceComponents().toArray();
     for (const component of components) {
         const xml = component.xml;
@@ -315,6 +318,14 @@ async function checkReferences(
                         `flexipage ${page.fullName} uses ${componentName}, which does not target lightning__UtilityBar`
                     );
                 }
+            }
+            // Both items must load with the console: the softphone to ring while closed, the
+            // picker to follow interactions before the agent opens it.
+            const startsWithConsole = ['opencti:softPhone', 'c:flexRecordPicker'];
+            if (startsWithConsole.includes(componentName) && decorators.get('eager') !== 'true') {
+                problems.push(
+                    `flexipage ${page.fullName}: utility item ${componentName} must start automatically (decorator eager true)`
+                );
             }
             if (componentName === 'opencti:softPhone') {
                 for (const callCenter of callCenters) {

@@ -2,16 +2,19 @@
 // package:version, package:promote, package:install (see docs/release.md). Runs the steps of a
 // flow from plan.ts with the project's own sf CLI.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
     DEFAULT_OPTIONS,
     FLOWS,
     fill,
+    installLinks,
     pick,
     toArgv,
     type FlowName,
     type ReleaseOptions
 } from './plan.ts';
+import { packageDirectories } from '../lib/projectLayout.ts';
 
 const SF_ENV = {
     ...process.env,
@@ -26,6 +29,10 @@ const { positionals, values } = parseArgs({
         alias: { type: 'string', default: DEFAULT_OPTIONS.alias },
         'duration-days': { type: 'string', default: DEFAULT_OPTIONS.durationDays },
         'sfdx-url-file': { type: 'string', default: DEFAULT_OPTIONS.devHubAuthFile },
+        'client-id': { type: 'string', default: DEFAULT_OPTIONS.jwt.clientId },
+        'jwt-key-file': { type: 'string', default: DEFAULT_OPTIONS.jwt.keyFile },
+        username: { type: 'string', default: DEFAULT_OPTIONS.jwt.username },
+        'instance-url': { type: 'string', default: DEFAULT_OPTIONS.jwt.instanceUrl },
         package: { type: 'string', default: DEFAULT_OPTIONS.packageVersionId },
         'skip-open': { type: 'boolean', default: false }
     }
@@ -42,9 +49,20 @@ const options: ReleaseOptions = {
     alias: values.alias,
     durationDays: values['duration-days'],
     devHubAuthFile: values['sfdx-url-file'],
+    jwt: {
+        clientId: values['client-id'],
+        keyFile: values['jwt-key-file'],
+        username: values.username,
+        instanceUrl: values['instance-url']
+    },
+    packageDirectories: packageDirectories(path.resolve(import.meta.dirname, '..', '..')),
     packageVersionId: values.package,
     open: !values['skip-open']
 };
+if (options.jwt.clientId && (!options.jwt.keyFile || !options.jwt.username)) {
+    console.error('A JWT login needs --client-id, --jwt-key-file and --username together.');
+    process.exit(2);
+}
 if (
     (flowName === 'install' || flowName === 'version-promote') &&
     !/^04t[a-zA-Z0-9]{12,15}$/.test(options.packageVersionId)
@@ -60,7 +78,8 @@ for (const step of FLOWS[flowName](options)) {
     const run = spawnSync('sf', argv, {
         env: SF_ENV,
         encoding: 'utf8',
-        stdio: step.capture || step.expect ? ['inherit', 'pipe', 'inherit'] : 'inherit'
+        // No standard input: a question sf asks ends the step instead of waiting forever.
+        stdio: ['ignore', step.capture || step.expect ? 'pipe' : 'inherit', 'inherit']
     });
     if (run.error) {
         console.error(
@@ -100,3 +119,9 @@ for (const step of FLOWS[flowName](options)) {
     }
 }
 console.log(`\n✓ ${flowName} done.`);
+if (captured.packageVersionId) {
+    const links = installLinks(captured.packageVersionId);
+    console.log(
+        `Install links for admins (installable once Salesforce has published the version, usually within minutes):\n  production and Developer Edition: ${links.production}\n  sandbox: ${links.sandbox}`
+    );
+}

@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { DEFAULT_OPTIONS, FLOWS, fill, pick, toArgv, type SfCall } from './plan.ts';
+import { DEFAULT_OPTIONS, FLOWS, fill, installLinks, pick, toArgv, type SfCall } from './plan.ts';
+import { packageDirectories } from '../lib/projectLayout.ts';
 import { checkCall, loadInstalledCommands, type CommandIndex } from './sfCommands.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sampleOptions = { ...DEFAULT_OPTIONS, packageVersionId: '04t000000000001AAA' };
+const jwtOptions = {
+    ...sampleOptions,
+    jwt: {
+        clientId: '3MVG9consumer',
+        keyFile: 'server.key',
+        username: 'ci@acme.com',
+        instanceUrl: 'https://login.salesforce.com'
+    }
+};
 
 describe('release scripts against the installed sf CLI', () => {
     let commands: CommandIndex;
@@ -28,6 +38,15 @@ describe('release scripts against the installed sf CLI', () => {
             );
         });
     }
+
+    it('every command and flag of devhub-login with a JWT exists', () => {
+        const steps = FLOWS['devhub-login'](jwtOptions);
+        assert.equal(steps[0]?.command, 'org login jwt');
+        assert.deepEqual(
+            steps.flatMap((step) => checkCall(step, commands)),
+            []
+        );
+    });
 
     it('catches a misspelt command, flag, switch value or enum value', () => {
         const bad: SfCall[] = [
@@ -100,6 +119,43 @@ describe('plan helpers', () => {
                 'org open'
             ]
         );
+    });
+});
+
+describe('release checklist steps', () => {
+    it('deploys every package directory of sfdx-project.json to a scratch org, in order', () => {
+        const deploys = (dirs: string[]) =>
+            FLOWS['scratch-org']({ ...sampleOptions, packageDirectories: dirs })
+                .filter((s) => s.command === 'project deploy start')
+                .map((s) => s.flags['source-dir']);
+        assert.deepEqual(deploys(packageDirectories(root)), packageDirectories(root));
+        assert.deepEqual(deploys(['force-app', 'unpackaged']), ['force-app', 'unpackaged']);
+    });
+
+    it('logs in with the auth URL file unless JWT options are given', () => {
+        assert.equal(FLOWS['devhub-login'](sampleOptions)[0]?.command, 'org login sfdx-url');
+        assert.deepEqual(FLOWS['devhub-login'](jwtOptions)[0]?.flags, {
+            'client-id': '3MVG9consumer',
+            'jwt-key-file': 'server.key',
+            username: 'ci@acme.com',
+            'instance-url': 'https://login.salesforce.com',
+            alias: 'devhub',
+            'set-default-dev-hub': true
+        });
+    });
+
+    it('waits for a new version to be published before installing it', () => {
+        const [install] = FLOWS.install(sampleOptions);
+        assert.ok(Number(install?.flags['publish-wait']) >= 10);
+    });
+
+    it('gives admins the install links of a version', () => {
+        assert.deepEqual(installLinks('04t5e000000AbCdAAK'), {
+            production:
+                'https://login.salesforce.com/packaging/installPackage.apexp?p0=04t5e000000AbCdAAK',
+            sandbox:
+                'https://test.salesforce.com/packaging/installPackage.apexp?p0=04t5e000000AbCdAAK'
+        });
     });
 });
 

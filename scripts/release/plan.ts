@@ -18,6 +18,10 @@ export interface ReleaseOptions {
     alias: string;
     durationDays: string;
     devHubAuthFile: string;
+    /** JWT login (recommended for CI): a connected app's consumer key, its key file, the user. */
+    jwt: { clientId: string; keyFile: string; username: string; instanceUrl: string };
+    /** sfdx-project.json's package directories, deployed in order to a scratch org. */
+    packageDirectories: string[];
     packageVersionId: string;
     /** Open the app in a browser at the end of scratch-org (off in CI). */
     open: boolean;
@@ -36,6 +40,8 @@ export const DEFAULT_OPTIONS: ReleaseOptions = {
     alias: 'flex-scratch',
     durationDays: '7',
     devHubAuthFile: 'devhub-auth-url.txt',
+    jwt: { clientId: '', keyFile: '', username: '', instanceUrl: 'https://login.salesforce.com' },
+    packageDirectories: ['force-app'],
     packageVersionId: '',
     open: true
 };
@@ -68,17 +74,33 @@ function findUser(alias: string): SfCall {
 export type FlowName = keyof typeof FLOWS;
 
 export const FLOWS = {
-    /** Authorise the Dev Hub from an SFDX auth URL file (CI). */
+    /**
+     * Authorise the Dev Hub in CI: with a JWT (a connected app and a dedicated integration user)
+     * when its options are given, else from an SFDX auth URL file.
+     */
     'devhub-login': (o: ReleaseOptions): SfCall[] => [
-        {
-            purpose: 'Log in to the Dev Hub',
-            command: 'org login sfdx-url',
-            flags: {
-                'sfdx-url-file': o.devHubAuthFile,
-                alias: 'devhub',
-                'set-default-dev-hub': true
-            }
-        }
+        o.jwt.clientId
+            ? {
+                  purpose: `Log in to the Dev Hub as ${o.jwt.username} with a JWT`,
+                  command: 'org login jwt',
+                  flags: {
+                      'client-id': o.jwt.clientId,
+                      'jwt-key-file': o.jwt.keyFile,
+                      username: o.jwt.username,
+                      'instance-url': o.jwt.instanceUrl,
+                      alias: 'devhub',
+                      'set-default-dev-hub': true
+                  }
+              }
+            : {
+                  purpose: 'Log in to the Dev Hub from an SFDX auth URL',
+                  command: 'org login sfdx-url',
+                  flags: {
+                      'sfdx-url-file': o.devHubAuthFile,
+                      alias: 'devhub',
+                      'set-default-dev-hub': true
+                  }
+              }
     ],
 
     /** Scratch org with the package deployed and the current user ready to take calls. */
@@ -94,11 +116,12 @@ export const FLOWS = {
                 wait: '15'
             }
         },
-        {
-            purpose: 'Deploy force-app',
+        // Every package directory, so a call center moved out of the package still arrives.
+        ...o.packageDirectories.map((dir): SfCall => ({
+            purpose: `Deploy ${dir}`,
             command: 'project deploy start',
-            flags: { 'source-dir': PROJECT.packagePath, 'target-org': o.alias, wait: '30' }
-        },
+            flags: { 'source-dir': dir, 'target-org': o.alias, wait: '30' }
+        })),
         {
             purpose: `Assign the ${PROJECT.permissionSet} permission set`,
             command: 'org assign permset',
@@ -219,6 +242,8 @@ export const FLOWS = {
                 package: o.packageVersionId,
                 'target-org': o.alias,
                 'security-type': 'AdminsOnly',
+                // A version just built is not installable at once: wait for it to be published.
+                'publish-wait': '15',
                 wait: '20',
                 'no-prompt': true
             }
@@ -261,4 +286,13 @@ export function pick(result: unknown, path: string[]): string {
                 : undefined;
     }
     return value === undefined || value === null ? '' : String(value);
+}
+
+/** The links an admin opens to install a package version (production, sandbox). */
+export function installLinks(packageVersionId: string): { production: string; sandbox: string } {
+    const query = `/packaging/installPackage.apexp?p0=${packageVersionId}`;
+    return {
+        production: `https://login.salesforce.com${query}`,
+        sandbox: `https://test.salesforce.com${query}`
+    };
 }

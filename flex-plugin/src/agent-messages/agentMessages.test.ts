@@ -1,4 +1,11 @@
-import { AGENT_STRINGS, formatAgentString, registerAgentStrings } from './agentMessages';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+    AGENT_STRINGS,
+    NOTIFICATION_LEVELS,
+    formatAgentString,
+    registerAgentStrings
+} from './agentMessages';
 
 test('placeholders are filled with plain text; missing ones become empty', () => {
     const strings = { ...AGENT_STRINGS } as Record<string, string>;
@@ -19,4 +26,12 @@ test('every text is a full sentence for the agent, not a code', () => {
     for (const [key, text] of Object.entries(AGENT_STRINGS)) {
         expect([key, text.length > 5 && !/^[A-Z_]+$/.test(text)]).toEqual([key, true]);
     }
+});
+
+test('every notification the agent can see is explained in the admin guide', () => {
+    const guide = readFileSync(path.join(__dirname, '../../../docs/admin-guide.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### What each message in Flex means'));
+    const keys = Object.keys(NOTIFICATION_LEVELS);
+    expect(keys.length).toBeGreaterThan(10);
+    expect(keys.filter((key) => !section.includes(`\`${key}\``))).toEqual([]);
 });

@@ -80,7 +80,7 @@ export function formatAgentString(
 
 export type NotificationLevel = 'error' | 'warning' | 'info';
 
-const LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
+export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
     SfConfigInvalid: 'error',
     SfUnavailable: 'warning',
     SfFeatureUnavailable: 'warning',
@@ -112,7 +112,7 @@ export function flexNotifier(
         warning: flex.NotificationType.warning,
         info: flex.NotificationType.information
     };
-    for (const [key, level] of Object.entries(LEVELS)) {
+    for (const [key, level] of Object.entries(NOTIFICATION_LEVELS)) {
         if (!flex.Notifications.registeredNotifications.has(key)) {
             flex.Notifications.registerNotification({
                 id: key,
