@@ -16,7 +16,7 @@ const PICKER_META = 'force-app/main/default/lwc/flexRecordPicker/flexRecordPicke
 const APP = 'force-app/main/default/applications/Flex_Console.app-meta.xml';
 const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
 const AGENT_PERMISSIONS = 'force-app/main/default/permissionsets/Flex_Agent.permissionset-meta.xml';
-const TRUSTED_URL = 'force-app/main/default/cspTrustedSites/Twilio_Flex.cspTrustedSite-meta.xml';
+const TRUSTED_URL = 'force-app/main/default/cspTrustedSites/Flex_Agent_Desktop.cspTrustedSite-meta.xml';
 
 /** A copy of the project's Salesforce parts, to break on purpose. */
 async function copyProject(): Promise<string> {
@@ -49,7 +49,7 @@ describe('the project as committed', () => {
         const names = report.components.map((c) => `${c.type}:${c.fullName}`).sort();
         assert.deepEqual(names, [
             'CallCenter:Twilio_Flex',
-            'CspTrustedSite:Twilio_Flex',
+            'CspTrustedSite:Flex_Agent_Desktop',
             'CustomApplication:Flex_Console',
             'CustomField:Activity.Flex_Sentiment__c',
             'CustomField:Activity.Flex_Task_Sid__c',
@@ -170,7 +170,7 @@ describe('broken metadata is caught', () => {
             'a trusted URL without the microphone',
             TRUSTED_URL,
             (t) => t.replace('<canAccessMicrophone>true', '<canAccessMicrophone>false'),
-            /trusted URL Twilio_Flex: canAccessMicrophone is not true, so calls would have no audio/
+            /trusted URL Flex_Agent_Desktop: canAccessMicrophone is not true, so calls would have no audio/
         ],
         [
             'a trusted URL that does not allow framing',
