@@ -92,7 +92,8 @@ try {
     }
     const others = othersChanged(merged.uiAttributes, after.ui_attributes);
     if (others.length > 0) {
-        // Someone else wrote between our read and our write, or after it: say so, do not undo it.
+        // Someone wrote right after us (a write between our read and ours is lost unseen: the API
+        // has no conditional write, see docs/configuration.md). Say so; do not undo it.
         console.warn(
             `! Other settings changed meanwhile (another writer?): ${others.join(', ')}. Check them.`
         );

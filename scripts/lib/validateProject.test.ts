@@ -16,7 +16,8 @@ const PICKER_META = 'force-app/main/default/lwc/flexRecordPicker/flexRecordPicke
 const APP = 'force-app/main/default/applications/Flex_Console.app-meta.xml';
 const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
 const AGENT_PERMISSIONS = 'force-app/main/default/permissionsets/Flex_Agent.permissionset-meta.xml';
-const TRUSTED_URL = 'force-app/main/default/cspTrustedSites/Flex_Agent_Desktop.cspTrustedSite-meta.xml';
+const TRUSTED_URL =
+    'force-app/main/default/cspTrustedSites/Flex_Agent_Desktop.cspTrustedSite-meta.xml';
 
 /** A copy of the project's Salesforce parts, to break on purpose. */
 async function copyProject(): Promise<string> {
