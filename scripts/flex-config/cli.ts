@@ -9,7 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CONFIG_KEY } from '../../flex-plugin/src/config/integrationConfig.ts';
 import { accessFromEnv, readConfiguration, writeUiAttributes } from './configurationApi.ts';
-import { diff, formatChanges, mergeIntegration, othersChanged } from './mergeIntegration.ts';
+import {
+    blockProblem,
+    changesAfterWrite,
+    formatChanges,
+    mergeIntegration
+} from './mergeIntegration.ts';
 
 function fail(message: string, code = 1): never {
     console.error(`✗ ${message}`);
@@ -45,9 +50,9 @@ if (values.file) {
     } catch (error) {
         fail(`${values.file} is not JSON: ${(error as Error).message}`, 2);
     }
-    const checked = mergeIntegration({}, block);
-    if (!checked.ok) {
-        fail(`${values.file}: ${checked.problem}. Nothing was read or written.`, 2);
+    const problem = blockProblem(block);
+    if (problem) {
+        fail(`${values.file}: ${problem}. Nothing was read or written.`, 2);
     }
 }
 
@@ -84,13 +89,13 @@ try {
     }
     await writeUiAttributes(access.access, merged.uiAttributes);
     const after = await readConfiguration(access.access);
-    const notApplied = diff(merged.uiAttributes, after.ui_attributes).filter((change) =>
-        change.path.startsWith(`custom_data.${CONFIG_KEY}`)
+    const { block: notApplied, others } = changesAfterWrite(
+        merged.uiAttributes,
+        after.ui_attributes
     );
     if (notApplied.length > 0) {
         fail(`Flex did not store the settings as sent:\n${formatChanges(notApplied)}`);
     }
-    const others = othersChanged(merged.uiAttributes, after.ui_attributes);
     if (others.length > 0) {
         // Someone wrote right after us (a write between our read and ours is lost unseen: the API
         // has no conditional write, see docs/configuration.md). Say so; do not undo it.

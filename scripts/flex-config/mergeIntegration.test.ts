@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diff, formatChanges, mergeIntegration, othersChanged } from './mergeIntegration.ts';
+import {
+    blockProblem,
+    changesAfterWrite,
+    diff,
+    formatChanges,
+    mergeIntegration
+} from './mergeIntegration.ts';
 
 /** ui_attributes as a real account has it: Flex's own settings and other plugins' custom data. */
 const CURRENT = {
@@ -26,7 +32,7 @@ describe('mergeIntegration', () => {
             features: currentCustomData.features,
             salesforce_integration: { enabled: true, allowed_origins: [] }
         });
-        assert.deepEqual(othersChanged(CURRENT, result.uiAttributes), []);
+        assert.deepEqual(changesAfterWrite(CURRENT, result.uiAttributes).others, []);
     });
 
     it('lists exactly the integration keys that change', () => {
@@ -102,20 +108,40 @@ describe('diff', () => {
         );
     });
 
-    it('othersChanged ignores the integration block and reports the rest', () => {
+    it('changesAfterWrite separates the integration block from the rest', () => {
         const before = { theme: 1, custom_data: { salesforce_integration: { a: 1 }, other: 1 } };
         const after = { theme: 2, custom_data: { salesforce_integration: { a: 2 }, other: 1 } };
-        assert.deepEqual(othersChanged(before, after), ['theme']);
+        assert.deepEqual(changesAfterWrite(before, after), {
+            block: [
+                {
+                    path: 'custom_data.salesforce_integration.a',
+                    kind: 'changed',
+                    before: 1,
+                    after: 2
+                }
+            ],
+            others: ['theme']
+        });
         assert.deepEqual(
-            othersChanged({ custom_data: {} }, { custom_data: { salesforce_integration: {} } }),
+            changesAfterWrite({ custom_data: {} }, { custom_data: { salesforce_integration: {} } })
+                .others,
             []
         );
         assert.deepEqual(
-            othersChanged(
+            changesAfterWrite(
                 { custom_data: { salesforce_integration_v2: 1 } },
                 { custom_data: { salesforce_integration_v2: 2 } }
             ),
-            ['custom_data.salesforce_integration_v2']
+            {
+                block: [],
+                others: ['custom_data.salesforce_integration_v2']
+            }
         );
+    });
+
+    it('blockProblem is the check mergeIntegration makes, without a configuration', () => {
+        assert.equal(blockProblem({ enabled: true }), null);
+        assert.equal(blockProblem(undefined), 'the file holds no salesforce_integration settings');
+        assert.match(blockProblem({ screenpop: true }) ?? '', /salesforce_integration\.screenpop/);
     });
 });

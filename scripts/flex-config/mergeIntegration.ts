@@ -23,6 +23,15 @@ export type MergeResult =
 const isObject = (value: unknown): value is JsonObject =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What the plugin would refuse in the block, or null when it would take it. */
+export function blockProblem(block: unknown): string | null {
+    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
+    if (checked.kind === 'absent') {
+        return `the file holds no ${CONFIG_KEY} settings`;
+    }
+    return checked.kind === 'invalid' ? `the setting ${checked.key} ${checked.problem}` : null;
+}
+
 /**
  * ui_attributes with `custom_data.salesforce_integration` replaced by block (the whole block: a key
  * left out of it goes back to its default), after checking the block as the plugin will.
@@ -36,12 +45,9 @@ export function mergeIntegration(uiAttributes: unknown, block: unknown): MergeRe
     if (!isObject(customData)) {
         return { ok: false, problem: 'the current ui_attributes.custom_data is not a JSON object' };
     }
-    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
-    if (checked.kind === 'absent') {
-        return { ok: false, problem: `the file holds no ${CONFIG_KEY} settings` };
-    }
-    if (checked.kind === 'invalid') {
-        return { ok: false, problem: `the setting ${checked.key} ${checked.problem}` };
+    const problem = blockProblem(block);
+    if (problem) {
+        return { ok: false, problem };
     }
     const merged: JsonObject = {
         ...current,
@@ -90,10 +96,20 @@ export function formatChanges(changes: Change[]): string {
         .join('\n');
 }
 
-/** Keys outside the integration's block whose values differ: must be empty after a write. */
-export function othersChanged(before: unknown, after: unknown): string[] {
+/**
+ * What differs between the ui_attributes sent and those stored after the write: changes inside the
+ * integration's block (must be none) and the paths of other settings that changed.
+ */
+export function changesAfterWrite(
+    sent: unknown,
+    stored: unknown
+): { block: Change[]; others: string[] } {
     const prefix = `custom_data.${CONFIG_KEY}`;
-    return diff(before ?? {}, after ?? {})
-        .map((change) => change.path)
-        .filter((path) => path !== prefix && !path.startsWith(`${prefix}.`));
+    const inBlock = (change: Change) =>
+        change.path === prefix || change.path.startsWith(`${prefix}.`);
+    const changes = diff(sent ?? {}, stored ?? {});
+    return {
+        block: changes.filter(inBlock),
+        others: changes.filter((change) => !inBlock(change)).map((change) => change.path)
+    };
 }
