@@ -6,6 +6,7 @@ import {
     createHarness,
     dismissAllNotifications,
     embedIn,
+    ENABLED_FOR_ORG,
     installOpenCti,
     SALESFORCE_ORIGIN,
     settle,
@@ -20,7 +21,7 @@ afterEach(() => {
     document.head.replaceChildren();
 });
 
-const enabled = { salesforce_integration: { enabled: true, opencti_timeout_ms: 5000 } };
+const enabled = { salesforce_integration: { ...ENABLED_FOR_ORG, opencti_timeout_ms: 5000 } };
 
 test('init resolves while Salesforce’s script is still loading; the layout is already applied', async () => {
     jest.useFakeTimers();

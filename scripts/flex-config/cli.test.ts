@@ -89,6 +89,7 @@ describe('npm run flex:config', () => {
             api.requests.map((r) => r.method),
             ['GET']
         );
+        assert.match(result.stderr, /allowed_origins is empty: the integration stays off/);
         assert.deepEqual(api.configuration().ui_attributes, UI_ATTRIBUTES);
     });
 

@@ -11,6 +11,7 @@ import { CONFIG_KEY } from '../../flex-plugin/src/config/integrationConfig.ts';
 import { accessFromEnv, readConfiguration, writeUiAttributes } from './configurationApi.ts';
 import {
     blockProblem,
+    blockWarnings,
     changesAfterWrite,
     formatChanges,
     mergeIntegration
@@ -53,6 +54,9 @@ if (values.file) {
     const problem = blockProblem(block);
     if (problem) {
         fail(`${values.file}: ${problem}. Nothing was read or written.`, 2);
+    }
+    for (const warning of blockWarnings(block)) {
+        console.warn(`! ${values.file}: ${warning}`);
     }
 }
 

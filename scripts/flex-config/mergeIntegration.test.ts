@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
     blockProblem,
+    blockWarnings,
     changesAfterWrite,
     diff,
     formatChanges,
@@ -143,5 +144,24 @@ describe('diff', () => {
         assert.equal(blockProblem({ enabled: true }), null);
         assert.equal(blockProblem(undefined), 'the file holds no salesforce_integration settings');
         assert.match(blockProblem({ screenpop: true }) ?? '', /salesforce_integration\.screenpop/);
+    });
+});
+
+describe('blockWarnings', () => {
+    it('warns when no org may host Flex, and when any org may', () => {
+        assert.match(blockWarnings({ enabled: true })[0] ?? '', /allowed_origins is empty/);
+        assert.match(
+            blockWarnings({ enabled: true, trust_any_salesforce_org: true })[0] ?? '',
+            /any Salesforce org could host this Flex/
+        );
+    });
+
+    it('says nothing for a listed org, a disabled block or an invalid one', () => {
+        assert.deepEqual(
+            blockWarnings({ enabled: true, allowed_origins: ['https://acme.lightning.force.com'] }),
+            []
+        );
+        assert.deepEqual(blockWarnings({ enabled: false }), []);
+        assert.deepEqual(blockWarnings({ enabled: true, screenpop: true }), []);
     });
 });

@@ -33,6 +33,28 @@ export function blockProblem(block: unknown): string | null {
 }
 
 /**
+ * What a valid block still gets wrong for an install: no org allowed to host Flex (the integration
+ * stays off everywhere), or the opt-in that lets any org host it.
+ */
+export function blockWarnings(block: unknown): string[] {
+    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
+    if (checked.kind !== 'valid' || !checked.config.enabled) {
+        return [];
+    }
+    const { allowed_origins: origins, trust_any_salesforce_org: anyOrg } = checked.config;
+    if (anyOrg) {
+        return [
+            'trust_any_salesforce_org is true: any Salesforce org could host this Flex. List your org origins in allowed_origins and remove it.'
+        ];
+    }
+    return origins.length === 0
+        ? [
+              'allowed_origins is empty: the integration stays off in every org. Add your Lightning origins, e.g. "https://acme.lightning.force.com".'
+          ]
+        : [];
+}
+
+/**
  * ui_attributes with `custom_data.salesforce_integration` replaced by block (the whole block: a key
  * left out of it goes back to its default), after checking the block as the plugin will.
  */

@@ -10,6 +10,8 @@ export const AGENT_STRINGS = {
         'Salesforce integration is off: the setting {{key}} {{problem}}. Ask your Flex administrator to correct it.',
     SfUnavailable:
         'Salesforce features are off: Flex could not connect to Salesforce ({{reason}}). Calls and chats still work.',
+    SfOriginNotAllowed:
+        'Salesforce features are off: this Salesforce org ({{origin}}) is not allowed to connect to Flex. Ask your Flex administrator to add it to {{setting}}. Calls and chats still work.',
     SfFeatureUnavailable: 'Salesforce {{feature}} is off: {{reason}}. Calls and chats still work.',
     SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
     SfDialOnCall: 'Finish your current call before calling {{number}}.',
@@ -37,6 +39,8 @@ export const AGENT_STRINGS = {
         'Flex cannot keep activity logs in this browser. They are still sent to Salesforce, but a log that is waiting when Flex reloads is lost. Ask your administrator about this browser’s cookie settings.',
     SfLogOutboxFull:
         '{{count}} activity logs are waiting for Salesforce. New logs are still sent, but are not kept if Flex reloads.',
+    SfLogsDiscarded:
+        'Flex found {{count}} activity logs in this browser that it could not read, and removed them. If a log of yours is missing in Salesforce, add it there.',
     SfLogRefused:
         'Salesforce refused the activity log "{{subject}}": {{reason}}. It is kept in your task list until it is saved.',
     SfLogsWaiting: 'Activity logs waiting for Salesforce: {{count}}',
@@ -83,6 +87,7 @@ export type NotificationLevel = 'error' | 'warning' | 'info';
 export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
     SfConfigInvalid: 'error',
     SfUnavailable: 'warning',
+    SfOriginNotAllowed: 'error',
     SfFeatureUnavailable: 'warning',
     SfDialInvalidNumber: 'warning',
     SfDialOnCall: 'warning',
@@ -94,6 +99,7 @@ export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLev
     SfLogChooseRecord: 'warning',
     SfLogNotKept: 'warning',
     SfLogOutboxFull: 'warning',
+    SfLogsDiscarded: 'warning',
     SfLogRefused: 'error',
     SfPopoutUnavailable: 'warning'
 };

@@ -4,6 +4,7 @@ import {
     createHarness,
     dismissAllNotifications,
     embedIn,
+    ENABLED_FOR_ORG,
     installOpenCti,
     makeTask,
     SALESFORCE_ORIGIN,
@@ -17,7 +18,7 @@ let running: Integration | null = null;
 let h: Harness;
 
 async function start(settings: Record<string, unknown> = {}) {
-    h = createHarness({ salesforce_integration: { enabled: true, ...settings } });
+    h = createHarness({ salesforce_integration: { ...ENABLED_FOR_ORG, ...settings } });
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log });
@@ -152,7 +153,7 @@ test('with show_panel_automatically off the panel is not touched', async () => {
 });
 
 test('Salesforce refusing enableClickToDial: no listener, the agent is told', async () => {
-    h = createHarness({ salesforce_integration: { enabled: true } });
+    h = createHarness({ salesforce_integration: ENABLED_FOR_ORG });
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, h.consoleToolkit);
     h.openCti.failNext('enableClickToDial', 1, {

@@ -34,6 +34,7 @@ describe('parseIntegrationConfig', () => {
                 opencti_api_version: '67.0',
                 opencti_timeout_ms: 10000,
                 allowed_origins: [],
+                trust_any_salesforce_org: false,
                 default_country: 'US',
                 record_selection_channel: 'Flex_Record_Selection__c',
                 interaction_channel: 'Flex_Interaction__c',
@@ -106,6 +107,16 @@ describe('parseIntegrationConfig', () => {
             /https/
         ],
         [{ allowed_origins: ['*'] }, 'salesforce_integration.allowed_origins.0', /exact/],
+        [
+            { allowed_origins: ['https://ACME.lightning.force.com'] },
+            'salesforce_integration.allowed_origins.0',
+            /exact/
+        ],
+        [
+            { trust_any_salesforce_org: 'true' },
+            'salesforce_integration.trust_any_salesforce_org',
+            /boolean/
+        ],
         [
             { record_selection_channel: 'Flex_Record_Selection' },
             'salesforce_integration.record_selection_channel',

@@ -104,7 +104,10 @@ const ConfigSchema = v.strictObject({
         ),
         10000
     ),
+    /** The org's own origins: the only pages that may drive Flex unless the opt-in below is on. */
     allowed_origins: v.optional(v.pipe(v.array(exactOrigin), v.maxLength(20)), []),
+    /** Any org's Lightning Experience host instead of the exact list: a warning at every start. */
+    trust_any_salesforce_org: flag(false),
     default_country: v.optional(
         v.pipe(
             v.string(),

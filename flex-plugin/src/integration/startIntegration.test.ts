@@ -4,6 +4,7 @@ import {
     createHarness,
     dismissAllNotifications,
     embedIn,
+    ENABLED_FOR_ORG,
     installOpenCti,
     SALESFORCE_ORIGIN,
     settle,
@@ -29,7 +30,7 @@ afterEach(() => {
     document.head.replaceChildren();
 });
 
-const enabled = { salesforce_integration: { enabled: true } };
+const enabled = { salesforce_integration: ENABLED_FOR_ORG };
 
 /** jsdom has no User Timing: record the names `performance.mark` is called with. */
 function watchMarks(): string[] {
@@ -100,13 +101,72 @@ test('outside Salesforce it is off with one info line and no notification', asyn
 test.each([
     'https://evil.force.com.example.net',
     'https://force.com.attacker.io',
-    'http://x.lightning.force.com'
-])('a look-alike origin %s is refused: no script is loaded from it', async (origin) => {
+    'http://x.lightning.force.com',
+    'https://other-org.lightning.force.com'
+])('an origin the admin did not list (%s) gets no script loaded from it', async (origin) => {
     const h = createHarness(enabled);
     embedIn(origin);
     expect(await startIntegration({ manager: h.manager, window, log: quietLog() })).toBeNull();
     expect(document.head.querySelectorAll('script')).toHaveLength(0);
-    expect(shownNotifications().map((n) => n.id)).toEqual(['SfUnavailable']);
+    expect(shownNotifications()).toEqual([
+        {
+            id: 'SfOriginNotAllowed',
+            context: { origin, setting: 'salesforce_integration.allowed_origins' }
+        }
+    ]);
+});
+
+test('with no origin configured it stays off and names the setting and the origin it saw', async () => {
+    const h = createHarness({ salesforce_integration: { enabled: true } });
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti, h.consoleToolkit);
+    const log = quietLog();
+    expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
+    expect(h.openCti.calls).toEqual([]);
+    expect(shownNotifications()).toEqual([
+        {
+            id: 'SfOriginNotAllowed',
+            context: {
+                origin: SALESFORCE_ORIGIN,
+                setting: 'salesforce_integration.allowed_origins'
+            }
+        }
+    ]);
+    expect(log.lines).toEqual([
+        `warn off: no Salesforce origin is configured: add "${SALESFORCE_ORIGIN}" to salesforce_integration.allowed_origins if it is your org`
+    ]);
+});
+
+test('opened on its own with a softphone address, it stays off without loading anything', async () => {
+    const h = createHarness(enabled);
+    embedIn(SALESFORCE_ORIGIN, 'Lightning', { framed: false });
+    installOpenCti(h.openCti, h.consoleToolkit);
+    const log = quietLog();
+    expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
+    expect(h.openCti.calls).toEqual([]);
+    expect(document.head.querySelectorAll('script')).toHaveLength(0);
+    expect(shownNotifications()).toEqual([]);
+    expect(log.lines).toEqual([expect.stringMatching(/^info off: Flex was opened on its own/)]);
+});
+
+test('trust_any_salesforce_org accepts another org with a warning, but never a Visualforce page', async () => {
+    const anyOrg = { salesforce_integration: { enabled: true, trust_any_salesforce_org: true } };
+    const h = createHarness(anyOrg);
+    embedIn('https://acme--vf.vf.force.com');
+    installOpenCti(h.openCti, h.consoleToolkit);
+    expect(await startIntegration({ manager: h.manager, window, log: quietLog() })).toBeNull();
+    expect(shownNotifications().map((n) => n.id)).toEqual(['SfOriginNotAllowed']);
+    dismissAllNotifications();
+
+    const again = createHarness(anyOrg);
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(again.openCti, again.consoleToolkit);
+    const log = quietLog();
+    running = await startIntegration({ manager: again.manager, window, log });
+    expect(running).not.toBeNull();
+    expect(log.lines).toContain(
+        `warn ${SALESFORCE_ORIGIN} is accepted only because salesforce_integration.trust_any_salesforce_org is true: any Salesforce org can host this Flex. List your org's origins in salesforce_integration.allowed_origins and turn it off`
+    );
 });
 
 test('Open CTI failing to load turns the integration off and tells the agent why', async () => {
@@ -175,11 +235,12 @@ test('a Salesforce that refuses LMS leaves the other features working', async ()
 
 test('flags turn capabilities off', async () => {
     const h = createHarness({
-        salesforce_integration: { enabled: true, click_to_dial: false, screen_pop: false }
+        salesforce_integration: { ...ENABLED_FOR_ORG, click_to_dial: false, screen_pop: false }
     });
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
+    expect(running).not.toBeNull();
     expect(h.openCti.callsOf('enableClickToDial')).toEqual([]);
     expect(h.openCti.callsOf('onClickToDial')).toEqual([]);
 });

@@ -11,7 +11,11 @@ import { applySoftphoneLayout, registerAgentUi } from '../agent-ui/registerAgent
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
 import { parseIntegrationConfig } from '../config/integrationConfig';
 import { loadOpenCti, OpenCtiClient } from '../opencti/openCti';
-import { resolveSalesforceOrigin } from '../opencti/salesforceOrigin';
+import {
+    ALLOWED_ORIGINS_SETTING,
+    resolveSalesforceOrigin,
+    type HostingPage
+} from '../opencti/salesforceOrigin';
 import {
     createRecordSelection,
     registerRecordSelection,
@@ -66,24 +70,26 @@ export async function startIntegration({
         return null;
     }
 
-    const origin = resolveSalesforceOrigin(
-        {
-            search: win.location.search,
-            protocol: win.location.protocol,
-            ancestorOrigins: win.location.ancestorOrigins
-                ? Array.from(win.location.ancestorOrigins)
-                : null
-        },
-        config.allowed_origins
-    );
+    const origin = resolveSalesforceOrigin(hostingPage(win), {
+        allowedOrigins: config.allowed_origins,
+        trustAnySalesforceOrg: config.trust_any_salesforce_org
+    });
     if (origin.kind === 'not-embedded') {
         log.info(`off: ${origin.reason}`);
+        return null;
+    }
+    if (origin.kind === 'not-allowed') {
+        log.warn(`off: ${origin.reason}`);
+        notify('SfOriginNotAllowed', { origin: origin.origin, setting: ALLOWED_ORIGINS_SETTING });
         return null;
     }
     if (origin.kind === 'refused') {
         log.warn(`off: ${origin.reason}`);
         notify('SfUnavailable', { reason: origin.reason });
         return null;
+    }
+    if (origin.warning) {
+        log.warn(origin.warning);
     }
     // Everything above runs before the first await, so before Flex renders (the plugin's init
     // does not wait for what follows: Salesforce may be slow).
@@ -146,6 +152,18 @@ export async function startIntegration({
                 .splice(0)
                 .reverse()
                 .forEach((undo) => undo())
+    };
+}
+
+/** What the origin decision needs from the page; reading `parent` never throws, even cross-origin. */
+function hostingPage(win: Window): HostingPage {
+    return {
+        search: win.location.search,
+        protocol: win.location.protocol,
+        framed: win.parent !== win,
+        ancestorOrigins: win.location.ancestorOrigins
+            ? Array.from(win.location.ancestorOrigins)
+            : null
     };
 }
 

@@ -10,6 +10,8 @@ import { FakeConsoleToolkit, FakeOpenCti } from '../opencti/testing/fakeOpenCti'
 import type { TaskLike } from '../tasks/taskView';
 
 export const SALESFORCE_ORIGIN = 'https://acme.lightning.force.com';
+/** The settings of an org that lists its own origin, as every install must. */
+export const ENABLED_FOR_ORG = { enabled: true, allowed_origins: [SALESFORCE_ORIGIN] } as const;
 
 export interface FakeState {
     tasks: Map<string, TaskLike>;
@@ -202,12 +204,22 @@ export async function settle(rounds = 5): Promise<void> {
     }
 }
 
-export function embedIn(origin: string | null, mode = 'Lightning'): void {
+/**
+ * The softphone address Salesforce gives the frame, and a parent window: jsdom's page is
+ * top-level, which the plugin rightly treats as not embedded. `framed: false` keeps it top-level.
+ */
+export function embedIn(
+    origin: string | null,
+    mode = 'Lightning',
+    { framed = origin !== null }: { framed?: boolean } = {}
+): void {
     const search =
         origin === null
             ? ''
             : `?mode=${mode}&isdtp=vw&sfdcIframeOrigin=${encodeURIComponent(origin)}`;
     window.history.replaceState(null, '', `/agent-desktop${search}`);
+    const parent = framed ? ({} as Window) : window;
+    Object.defineProperty(window, 'parent', { configurable: true, get: () => parent });
 }
 
 export function installOpenCti(

@@ -5,6 +5,7 @@ import {
     createHarness,
     dismissAllNotifications,
     embedIn,
+    ENABLED_FOR_ORG,
     installOpenCti,
     SALESFORCE_ORIGIN,
     settle,
@@ -24,7 +25,7 @@ export async function startWith(
     settings: Record<string, unknown> = {},
     options: { consoleToolkit?: boolean } = {}
 ): Promise<Started> {
-    const h = createHarness({ salesforce_integration: { enabled: true, ...settings } });
+    const h = createHarness({ salesforce_integration: { ...ENABLED_FOR_ORG, ...settings } });
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, options.consoleToolkit === false ? null : h.consoleToolkit);
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
