@@ -1,6 +1,7 @@
 import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
-import { buildLogValue, calendarDay, type LogInput } from './logPayload';
-import { readdirSync } from 'fs';
+import { buildLogValue, calendarDay, notesFields, type LogInput } from './logPayload';
+import { NOTE_FIELD_LIMITS, TASK_SID_LENGTH } from './taskFieldLimits';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { TaskLike } from '../tasks/taskView';
 
@@ -216,4 +217,36 @@ test('the default field map names the Activity fields the package ships', () => 
         path.join(__dirname, '../../../force-app/main/default/objects/Activity/fields')
     ).map((file) => file.replace('.field-meta.xml', ''));
     expect(Object.values(DEFAULT_LOG_FIELDS).sort()).toEqual(shipped.sort());
+});
+
+test('the Copilot values are clipped to the lengths of the package fields that receive them', () => {
+    const lengthOf = (field: string) => {
+        const xml = readFileSync(
+            path.join(
+                __dirname,
+                `../../../force-app/main/default/objects/Activity/fields/${field}.field-meta.xml`
+            ),
+            'utf8'
+        );
+        return Number(/<length>(\d+)<\/length>/.exec(xml)?.[1]);
+    };
+    expect(lengthOf(DEFAULT_LOG_FIELDS.sentiment)).toBe(NOTE_FIELD_LIMITS.sentiment);
+    expect(lengthOf(DEFAULT_LOG_FIELDS.topics)).toBe(NOTE_FIELD_LIMITS.topics);
+    expect(lengthOf(DEFAULT_LOG_FIELDS.task_sid)).toBe(TASK_SID_LENGTH);
+
+    const long = notesFields(
+        {
+            summary: 's'.repeat(40_000),
+            sentiment: 'm'.repeat(500),
+            dispositionCode: 'd'.repeat(500),
+            topicPath: 't'.repeat(500)
+        },
+        DEFAULT_LOG_FIELDS
+    );
+    expect(long).toEqual({
+        Description: 's'.repeat(32_000),
+        CallDisposition: 'd'.repeat(255),
+        [DEFAULT_LOG_FIELDS.sentiment]: 'm'.repeat(80),
+        [DEFAULT_LOG_FIELDS.topics]: 't'.repeat(255)
+    });
 });

@@ -6,6 +6,7 @@
  */
 import type { RecordRef } from '../contract/lmsContract';
 import { isVoice, linkedRecordOf, directionOf, type TaskLike } from '../tasks/taskView';
+import { NOTE_FIELD_LIMITS, TASK_FIELD_LIMITS } from './taskFieldLimits';
 
 /** The copilot's wrap-up notes (`notesSubmitted`), as far as the log uses them. */
 export interface CopilotNotes {
@@ -44,14 +45,6 @@ export interface LogInput {
 
 export type LogValue = Record<string, string | number>;
 
-/** Salesforce's field lengths on Task. */
-const LIMITS = {
-    Subject: 255,
-    Phone: 40,
-    CallObject: 255,
-    CallDisposition: 255,
-    Description: 32000
-};
 const WHO_TYPES = new Set(['Contact', 'Lead']);
 
 type ChannelKind = 'voice' | 'chat' | 'sms' | 'other';
@@ -117,7 +110,8 @@ export function calendarDay(date: Date, timeZone: string): string {
     return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const clip = (value: string, field: keyof typeof LIMITS) => value.slice(0, LIMITS[field]);
+const clip = (value: string, field: keyof typeof TASK_FIELD_LIMITS) =>
+    value.slice(0, TASK_FIELD_LIMITS[field]);
 
 export function buildLogValue(input: LogInput): LogValue {
     const { task, notes, fields } = input;
@@ -165,10 +159,10 @@ export function notesFields(notes: CopilotNotes, fields: LogFieldMap): LogValue 
         value.CallDisposition = clip(notes.dispositionCode, 'CallDisposition');
     }
     if (fields.sentiment && notes.sentiment) {
-        value[fields.sentiment] = notes.sentiment;
+        value[fields.sentiment] = notes.sentiment.slice(0, NOTE_FIELD_LIMITS.sentiment);
     }
     if (fields.topics && notes.topicPath) {
-        value[fields.topics] = notes.topicPath;
+        value[fields.topics] = notes.topicPath.slice(0, NOTE_FIELD_LIMITS.topics);
     }
     return value;
 }

@@ -78,6 +78,38 @@ describe('decideDial', () => {
         });
     });
 
+    test.each([
+        [{ recordId: '001000000000001AAA', objectType: 'Contact' }],
+        [{ recordId: '003000000000001AAA', objectType: 'Lead' }],
+        [{ recordId: '003000000000001AAA', objectType: 'Invoice__c' }],
+        [{ personAccount: true, contactId: '001000000000001AAA', objectType: 'Account' }]
+    ])('an ID that contradicts its object (%j) calls without a link', (record) => {
+        expect(decideDial({ number: '415-555-0100', ...record }, context())).toEqual({
+            kind: 'call',
+            destination: '+14155550100',
+            taskAttributes: {}
+        });
+    });
+
+    test('a person account links its person contact', () => {
+        const decision = decideDial(
+            {
+                number: '415-555-0100',
+                recordId: '001000000000001AAA',
+                objectType: 'Account',
+                personAccount: true,
+                contactId: '003000000000001AAA',
+                recordName: 'Grace'
+            },
+            context()
+        );
+        expect(decision.kind === 'call' && decision.taskAttributes).toEqual({
+            sfdcObjectId: '003000000000001AAA',
+            sfdcObjectType: 'Contact',
+            sfdcObjectName: 'Grace'
+        });
+    });
+
     test('an unavailable but not offline agent may still call', () => {
         expect(
             decideDial(

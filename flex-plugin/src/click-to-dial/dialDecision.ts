@@ -3,7 +3,12 @@
  * the agent's state to either a call (destination + task attributes) or a refusal with the reason.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import { isSalesforceId, MAX_NAME_LENGTH, OBJECT_API_NAME } from '../contract/lmsContract';
+import {
+    isSalesforceId,
+    MAX_NAME_LENGTH,
+    OBJECT_API_NAME,
+    prefixProblem
+} from '../contract/lmsContract';
 import type { ClickToDialPayload } from '../opencti/openCti';
 import { linkAttributes, type LinkAttributes } from '../tasks/linkWriter';
 import { isLive, isVoice, type FlexSnapshot } from '../tasks/taskView';
@@ -22,15 +27,23 @@ export interface DialContext {
     defaultCountry: CountryCode;
 }
 
-/** The record a click relates to; a person account is logged against its person contact. */
+/**
+ * The record a click relates to; a person account is logged against its person contact. An ID
+ * that cannot be a record of the object named with it links nothing (the call still goes out).
+ */
 function linkedRecord(payload: ClickToDialPayload) {
-    if (payload.personAccount === true && isSalesforceId(payload.contactId)) {
+    if (
+        payload.personAccount === true &&
+        isSalesforceId(payload.contactId) &&
+        prefixProblem(payload.contactId, 'Contact') === null
+    ) {
         return { recordId: payload.contactId, objectApiName: 'Contact', name: nameOf(payload) };
     }
     if (
         isSalesforceId(payload.recordId) &&
         typeof payload.objectType === 'string' &&
-        OBJECT_API_NAME.test(payload.objectType)
+        OBJECT_API_NAME.test(payload.objectType) &&
+        prefixProblem(payload.recordId, payload.objectType) === null
     ) {
         return {
             recordId: payload.recordId,

@@ -42,6 +42,9 @@ export interface SelectionMessage {
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+export type SelectionValidation =
+    | { ok: true; value: SelectionMessage }
+    | { ok: false; error: string; code: 'INVALID_MESSAGE' | 'INVALID_RECORD_ID' };
 
 export const isSalesforceId: (value: unknown) => value is string = contract.isSalesforceId as (
     value: unknown
@@ -51,7 +54,12 @@ export const sameRecordId: (a: string | null | undefined, b: string | null | und
     contract.sameRecordId;
 export const validateSelectionMessage = contract.validateSelectionMessage as (
     message: unknown
-) => Validation<SelectionMessage>;
+) => SelectionValidation;
+/** Why a valid ID cannot be a record of that object (its key prefix), or null. */
+export const prefixProblem: (recordId: string, objectApiName: string) => string | null =
+    contract.prefixProblem;
+export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> =
+    contract.STANDARD_KEY_PREFIXES;
 export const validateInteractionMessage = contract.validateInteractionMessage as (
     message: unknown
 ) => Validation<InteractionMessage>;

@@ -39,13 +39,10 @@ export function decideSelection(message: unknown, snapshot: FlexSnapshot): Selec
     }
     const validation = validateSelectionMessage(message);
     if (!validation.ok) {
-        const code: SelectionErrorCode = validation.error.startsWith('recordId')
-            ? 'INVALID_RECORD_ID'
-            : 'INVALID_MESSAGE';
         const claimedTask = (message as { taskSid?: unknown } | null)?.taskSid;
         return {
             kind: 'refuse',
-            code,
+            code: validation.code,
             problem: validation.error,
             taskSid:
                 typeof claimedTask === 'string' && TASK_SID.test(claimedTask) ? claimedTask : null

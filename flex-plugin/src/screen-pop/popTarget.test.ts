@@ -24,6 +24,15 @@ describe('choosePopTarget', () => {
             }
         ],
         [
+            { sfdcObjectId: '001000000000001AAA', sfdcObjectType: 'Contact', from: '+14155550100' },
+            {
+                kind: 'search',
+                searchString: '+14155550100',
+                attribute: 'from',
+                phone: '+14155550100'
+            }
+        ],
+        [
             { sfdcSearchString: '00001026', name: 'Ada', from: '+14155550100' },
             {
                 kind: 'search',
@@ -103,6 +112,30 @@ describe('toCandidates', () => {
             })
         ).toEqual([
             { recordId: '003000000000002AAA', objectApiName: 'Contact', name: 'Grace Hopper' }
+        ]);
+    });
+
+    test('an entry whose ID contradicts its object is dropped, and so is such a person contact', () => {
+        expect(
+            toCandidates({
+                '001000000000001AAA': { Name: 'Not a contact', RecordType: 'Contact' },
+                '500000000000001AAA': {
+                    Id: '003000000000001AAA',
+                    Name: 'Id says contact, type says case',
+                    RecordType: 'Case'
+                },
+                '001000000000002AAA': {
+                    Id: '001000000000002AAA',
+                    Name: 'Grace Hopper',
+                    RecordType: 'Account',
+                    IsPersonAccount: true,
+                    PersonContactId: '001000000000003AAA'
+                },
+                '00Q000000000001EAA': { Name: 'Ada King', RecordType: 'Lead' }
+            })
+        ).toEqual([
+            { recordId: '001000000000002AAA', objectApiName: 'Account', name: 'Grace Hopper' },
+            { recordId: '00Q000000000001EAA', objectApiName: 'Lead', name: 'Ada King' }
         ]);
     });
 

@@ -1,10 +1,10 @@
 /*
  * What to pop for an accepted inbound task, from its attributes alone:
- * a linked record (sfdcObjectId) → open it; else the first present search attribute, in the
+ * a linked record (sfdcObjectId, matching sfdcObjectType when given) → open it; else the first present search attribute, in the
  * configured order (default sfdcSearchString, name, from, identity, customerAddress — the first is
  * Twilio's out-of-box integration's attribute) → search; else nothing.
  */
-import { isSalesforceId } from '../contract/lmsContract';
+import { linkedRecordOf } from '../tasks/taskView';
 
 export type PopTarget =
     | { kind: 'record'; recordId: string }
@@ -18,9 +18,10 @@ export function choosePopTarget(
     attributes: Record<string, unknown>,
     searchAttributes: readonly string[]
 ): PopTarget {
-    const recordId = attributes['sfdcObjectId'];
-    if (isSalesforceId(recordId)) {
-        return { kind: 'record', recordId };
+    // A linked ID whose type contradicts it (001… as a Contact) is not a link: search instead.
+    const linked = linkedRecordOf(attributes);
+    if (linked) {
+        return { kind: 'record', recordId: linked.recordId };
     }
     for (const attribute of searchAttributes) {
         const value = attributes[attribute];

@@ -8,6 +8,7 @@ import {
     MAX_CANDIDATES,
     MAX_NAME_LENGTH,
     OBJECT_API_NAME,
+    prefixProblem,
     sameRecordId,
     type RecordRef
 } from '../contract/lmsContract';
@@ -25,12 +26,22 @@ function toCandidate(key: string, value: unknown): RecordRef | null {
     const record = value as Record<string, unknown>;
     const id = isSalesforceId(record['Id']) ? (record['Id'] as string) : key;
     const type = record['RecordType'];
-    if (!isSalesforceId(id) || typeof type !== 'string' || !OBJECT_API_NAME.test(type)) {
+    if (
+        !isSalesforceId(id) ||
+        typeof type !== 'string' ||
+        !OBJECT_API_NAME.test(type) ||
+        prefixProblem(id, type) !== null
+    ) {
         return null;
     }
     const name = text(record['Name']) ?? text(record['CaseNumber']) ?? text(record['Subject']);
-    if (record['IsPersonAccount'] === true && isSalesforceId(record['PersonContactId'])) {
-        return { recordId: record['PersonContactId'] as string, objectApiName: 'Contact', name };
+    const personContact = record['PersonContactId'];
+    if (
+        record['IsPersonAccount'] === true &&
+        isSalesforceId(personContact) &&
+        prefixProblem(personContact, 'Contact') === null
+    ) {
+        return { recordId: personContact, objectApiName: 'Contact', name };
     }
     return { recordId: id, objectApiName: type, name };
 }

@@ -24,6 +24,12 @@ describe('linkedRecordOf', () => {
             { sfdcObjectId: 'a01000000000001AAA' },
             { recordId: 'a01000000000001AAA', objectApiName: 'Unknown', name: null }
         ],
+        [{ sfdcObjectId: '001000000000001AAA', sfdcObjectType: 'Contact' }, null],
+        [{ sfdcObjectId: '003000000000001AAA', sfdcObjectType: 'Invoice__c' }, null],
+        [
+            { sfdcObjectId: '00T000000000001EAA' },
+            { recordId: '00T000000000001EAA', objectApiName: 'Task', name: null }
+        ],
         [{ sfdcObjectId: '003000000000001AAB' }, null],
         [{ sfdcObjectId: null }, null],
         [{}, null]

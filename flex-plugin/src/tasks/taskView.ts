@@ -7,6 +7,8 @@ import {
     isSalesforceId,
     MAX_NAME_LENGTH,
     OBJECT_API_NAME,
+    prefixProblem,
+    STANDARD_KEY_PREFIXES,
     type Direction,
     type InteractionStatus,
     type RecordRef
@@ -84,27 +86,24 @@ export function linkedRecordOf(attributes: Record<string, unknown>): RecordRef |
     }
     const type = attributes['sfdcObjectType'];
     const name = attributes['sfdcObjectName'];
+    const objectApiName =
+        typeof type === 'string' && OBJECT_API_NAME.test(type) ? type : objectFromPrefix(recordId);
+    // A type that contradicts the ID (001… as a Contact) is wrong data: link nothing.
+    if (prefixProblem(recordId, objectApiName) !== null) {
+        return null;
+    }
     return {
         recordId,
-        objectApiName:
-            typeof type === 'string' && OBJECT_API_NAME.test(type)
-                ? type
-                : objectFromPrefix(recordId),
+        objectApiName,
         name: typeof name === 'string' && name ? name.slice(0, MAX_NAME_LENGTH) : null
     };
 }
 
 /** Best effort for attributes written by others (e.g. Studio) without a type: the standard prefixes. */
-const STANDARD_PREFIXES: Record<string, string> = {
-    '001': 'Account',
-    '003': 'Contact',
-    '006': 'Opportunity',
-    '00Q': 'Lead',
-    '500': 'Case'
-};
-
 function objectFromPrefix(recordId: string): string {
-    return STANDARD_PREFIXES[recordId.slice(0, 3)] ?? 'Unknown';
+    const prefix = recordId.slice(0, 3);
+    const owner = Object.entries(STANDARD_KEY_PREFIXES).find(([, each]) => each === prefix);
+    return owner ? owner[0] : 'Unknown';
 }
 
 /** The task the agent is looking at: the selected live task, else the only live one. */

@@ -17,6 +17,8 @@ export interface Started extends Harness {
     /** Every Flex_Interaction__c message published so far, each checked against the contract. */
     interactions(): InteractionMessage[];
     lastInteraction(): InteractionMessage | undefined;
+    /** What the integration logged, as `level message` lines: a capability that throws logs an error. */
+    logLines: string[];
 }
 
 let running: Integration | null = null;
@@ -28,7 +30,12 @@ export async function startWith(
     const h = createHarness({ salesforce_integration: { ...ENABLED_FOR_ORG, ...settings } });
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, options.consoleToolkit === false ? null : h.consoleToolkit);
-    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const logLines: string[] = [];
+    const log = {
+        info: (message: string) => void logLines.push(`info ${message}`),
+        warn: (message: string) => void logLines.push(`warn ${message}`),
+        error: (message: string) => void logLines.push(`error ${message}`)
+    };
     const integration = await startIntegration({ manager: h.manager, window, log });
     if (!integration) throw new Error('integration did not start');
     running = integration;
@@ -42,7 +49,13 @@ export async function startWith(
                     throw new Error(`published message breaks the contract: ${validation.error}`);
                 return validation.value;
             });
-    return { ...h, integration, interactions, lastInteraction: () => interactions().slice(-1)[0] };
+    return {
+        ...h,
+        integration,
+        interactions,
+        lastInteraction: () => interactions().slice(-1)[0],
+        logLines
+    };
 }
 
 export function stopStarted(): void {

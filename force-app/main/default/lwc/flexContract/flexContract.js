@@ -36,6 +36,28 @@ export const INTERACTION_STATUSES = Object.freeze([
 export const DIRECTIONS = Object.freeze(['inbound', 'outbound']);
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+/**
+ * Key prefixes of standard objects: every ID of that object starts with them, and no ID of another
+ * object does. Custom and other objects are not checked, beyond not carrying one of these.
+ */
+/** @type {Readonly<Record<string, string>>} */
+export const STANDARD_KEY_PREFIXES = Object.freeze({
+    Account: '001',
+    Contact: '003',
+    User: '005',
+    Opportunity: '006',
+    Lead: '00Q',
+    Task: '00T',
+    Event: '00U',
+    Asset: '02i',
+    Case: '500',
+    Campaign: '701',
+    Contract: '800',
+    Order: '801'
+});
+const PREFIX_OWNERS = new Map(
+    Object.entries(STANDARD_KEY_PREFIXES).map(([objectApiName, prefix]) => [prefix, objectApiName])
+);
 export const OBJECT_API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 export const TASK_SID_PATTERN = /^WT[0-9a-f]{32}$/;
 const ERROR_CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -79,6 +101,32 @@ export function isSalesforceId(value) {
 }
 
 /**
+ * Why a valid ID cannot be a record of `objectApiName`, or null when its key prefix fits: a
+ * standard object's ID starts with its prefix, and no other object's ID starts with one of those.
+ * @param {string} recordId
+ * @param {string} objectApiName
+ * @returns {string | null}
+ */
+export function prefixProblem(recordId, objectApiName) {
+    const expected = Object.prototype.hasOwnProperty.call(STANDARD_KEY_PREFIXES, objectApiName)
+        ? STANDARD_KEY_PREFIXES[objectApiName]
+        : null;
+    const owner = PREFIX_OWNERS.get(recordId.slice(0, 3));
+    if (expected !== null && !recordId.startsWith(expected)) {
+        return `is not ${anId(objectApiName)} (${objectApiName} IDs start with ${expected})`;
+    }
+    if (expected === null && owner !== undefined) {
+        return `is ${anId(owner)}, not ${anId(objectApiName)}`;
+    }
+    return null;
+}
+
+/** @param {string} objectApiName */
+function anId(objectApiName) {
+    return `${/^[AEIOU]/i.test(objectApiName) ? 'an' : 'a'} ${objectApiName} ID`;
+}
+
+/**
  * The case-insensitive-safe 18-character form of a valid ID.
  * @param {string} id
  * @returns {string}
@@ -110,6 +158,8 @@ export function sameRecordId(a, b) {
  *   recordName: string | null, taskSid: string | null
  * }} SelectionMessage
  * @typedef {{ok: true, value: any} | {ok: false, error: string}} Validation
+ * @typedef {{ok: true, value: any}
+ *   | {ok: false, error: string, code: 'INVALID_MESSAGE' | 'INVALID_RECORD_ID'}} SelectionValidation
  */
 
 /** @param {unknown} value */
@@ -156,6 +206,13 @@ function checkRecordRef(value, where) {
     }
     if (typeof ref.objectApiName !== 'string' || !OBJECT_API_NAME_PATTERN.test(ref.objectApiName)) {
         return `${where}.objectApiName is not an object API name`;
+    }
+    const mismatch = prefixProblem(
+        /** @type {string} */ (ref.recordId),
+        /** @type {string} */ (ref.objectApiName)
+    );
+    if (mismatch) {
+        return `${where}.recordId ${mismatch}`;
     }
     if (!isNullableString(ref.name, MAX_NAME_LENGTH)) {
         return `${where}.name is not a string of at most ${MAX_NAME_LENGTH} characters`;
@@ -232,46 +289,57 @@ function interactionProblem(message) {
 }
 
 /**
- * Validates a Flex_Record_Selection__c message against the contract.
+ * Validates a Flex_Record_Selection__c message against the contract. A refusal carries the error
+ * code the plugin answers with: INVALID_RECORD_ID only when the record ID of a select is wrong.
  * @param {unknown} message
- * @returns {Validation}
+ * @returns {SelectionValidation}
  */
 export function validateSelectionMessage(message) {
     const problem = selectionProblem(message);
-    return problem ? { ok: false, error: problem } : { ok: true, value: message };
+    return problem
+        ? { ok: false, error: problem.error, code: problem.code }
+        : { ok: true, value: message };
 }
 
-/** @param {unknown} message @returns {string | null} */
+/**
+ * @param {unknown} message
+ * @returns {{error: string, code: 'INVALID_MESSAGE' | 'INVALID_RECORD_ID'} | null}
+ */
 function selectionProblem(message) {
+    /** @param {string} error */
+    const invalid = (error) => ({ error, code: /** @type {const} */ ('INVALID_MESSAGE') });
+    /** @param {string} error */
+    const badId = (error) => ({ error, code: /** @type {const} */ ('INVALID_RECORD_ID') });
     const keyProblem = checkExactKeys(message, SELECTION_FIELDS);
     if (keyProblem) {
-        return keyProblem;
+        return invalid(keyProblem);
     }
     const m = /** @type {Record<string, any>} */ (message);
     if (!SELECTION_ACTIONS.includes(m.action)) {
-        return 'action is not select, clear or sync';
+        return invalid('action is not select, clear or sync');
     }
     if (
         m.taskSid !== null &&
         !(typeof m.taskSid === 'string' && TASK_SID_PATTERN.test(m.taskSid))
     ) {
-        return 'taskSid is not a task SID';
+        return invalid('taskSid is not a task SID');
     }
     if (m.action !== 'select') {
         return m.recordId === null && m.objectApiName === null && m.recordName === null
             ? null
-            : `recordId, objectApiName and recordName must be null for ${m.action}`;
-    }
-    if (!isSalesforceId(m.recordId)) {
-        return 'recordId is not a valid Salesforce ID';
+            : invalid(`recordId, objectApiName and recordName must be null for ${m.action}`);
     }
     if (typeof m.objectApiName !== 'string' || !OBJECT_API_NAME_PATTERN.test(m.objectApiName)) {
-        return 'objectApiName is not an object API name';
+        return invalid('objectApiName is not an object API name');
     }
     if (!isNullableString(m.recordName, MAX_NAME_LENGTH)) {
-        return `recordName is not a string of at most ${MAX_NAME_LENGTH} characters`;
+        return invalid(`recordName is not a string of at most ${MAX_NAME_LENGTH} characters`);
     }
-    return null;
+    if (!isSalesforceId(m.recordId)) {
+        return badId('recordId is not a valid Salesforce ID');
+    }
+    const mismatch = prefixProblem(m.recordId, m.objectApiName);
+    return mismatch ? badId(`recordId ${mismatch}`) : null;
 }
 
 /**

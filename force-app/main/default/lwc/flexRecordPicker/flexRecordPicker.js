@@ -22,6 +22,7 @@ import { LABELS, channelLabel, directionLabel, formatLabel, statusLabel } from '
 import {
     DEFAULT_OBJECT_API_NAMES,
     nameFieldOf,
+    objectLabelOf,
     parseObjectApiNames,
     recordNameOf,
     recordOfPage
@@ -351,6 +352,6 @@ export default class FlexRecordPicker extends LightningElement {
     }
 
     objectLabel(apiName) {
-        return this.objectLabels[apiName] || apiName;
+        return objectLabelOf(this.objectLabels, apiName);
     }
 }

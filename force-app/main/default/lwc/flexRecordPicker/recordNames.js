@@ -40,7 +40,28 @@ export function parseObjectApiNames(value) {
  * @returns {string}
  */
 export function nameFieldOf(objectApiName) {
-    return NAME_FIELDS[objectApiName] || 'Name';
+    return ownText(NAME_FIELDS, objectApiName) ?? 'Name';
+}
+
+/**
+ * The object's label as Salesforce gave it, else its API name: a name such as `constructor` or
+ * `__proto__` from a message must never pick up a built-in property of the lookup object.
+ * @param {Record<string, unknown>} labels
+ * @param {string} objectApiName
+ * @returns {string}
+ */
+export function objectLabelOf(labels, objectApiName) {
+    return ownText(labels, objectApiName) ?? objectApiName;
+}
+
+/**
+ * @param {Record<string, unknown>} map
+ * @param {string} key
+ * @returns {string | null}
+ */
+function ownText(map, key) {
+    const value = Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+    return typeof value === 'string' && value.length ? value : null;
 }
 
 /**

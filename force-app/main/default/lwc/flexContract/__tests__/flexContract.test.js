@@ -4,9 +4,11 @@ import interactionSchema from '../../../../../../contracts/lms/Flex_Interaction_
 import {
     INTERACTION_FIELDS,
     SELECTION_FIELDS,
+    STANDARD_KEY_PREFIXES,
     clearMessage,
     idChecksum,
     isSalesforceId,
+    prefixProblem,
     sameRecordId,
     selectMessage,
     syncMessage,
@@ -21,6 +23,8 @@ const schemaAcceptsInteraction = ajv.compile(interactionSchema);
 
 const TASK = 'WT0123456789abcdef0123456789abcdef';
 const CONTACT_ID = '003000000000001AAA';
+const ACCOUNT_ID = '001000000000001AAA';
+const CUSTOM_ID = 'a0B000000000001AAA';
 
 /** Variants of a valid message: each field set to values the contract allows or forbids. */
 function mutations(example, probes) {
@@ -51,7 +55,12 @@ const PROBES = [
     CONTACT_ID,
     '003000000000001',
     '003000000000001ZZZ',
+    ACCOUNT_ID,
+    CUSTOM_ID,
     'Contact',
+    'Account',
+    'My_Object__c',
+    'constructor',
     '1Contact',
     'x'.repeat(256),
     42,
@@ -59,6 +68,9 @@ const PROBES = [
     [],
     [{ recordId: CONTACT_ID, objectApiName: 'Contact', name: 'Ada' }],
     [{ recordId: 'bad', objectApiName: 'Contact', name: 'Ada' }],
+    [{ recordId: ACCOUNT_ID, objectApiName: 'Contact', name: 'Ada' }],
+    [{ recordId: CONTACT_ID, objectApiName: 'My_Object__c', name: 'Ada' }],
+    { recordId: ACCOUNT_ID, objectApiName: 'Contact', name: null },
     { recordId: CONTACT_ID, objectApiName: 'Contact', name: null },
     { recordId: CONTACT_ID, objectApiName: 'Contact' },
     { code: 'INVALID_RECORD_ID', message: 'checksum' },
@@ -91,6 +103,45 @@ describe('Salesforce IDs', () => {
         expect(sameRecordId('001D000000IqhSL', '001D000000IqhSLIAZ')).toBe(true);
         expect(sameRecordId('001D000000IqhSL', '001d000000IqhSL')).toBe(false);
         expect(sameRecordId(null, '001D000000IqhSL')).toBe(false);
+    });
+});
+
+describe('key prefixes', () => {
+    it.each([
+        [ACCOUNT_ID, 'Account', null],
+        [CONTACT_ID, 'Contact', null],
+        ['00Q000000000001EAA', 'Lead', null],
+        ['500000000000001AAA', 'Case', null],
+        ['006000000000001AAA', 'Opportunity', null],
+        ['005000000000001AAA', 'User', null],
+        ['00T000000000001EAA', 'Task', null],
+        [CUSTOM_ID, 'My_Object__c', null],
+        [CUSTOM_ID, 'constructor', null],
+        [ACCOUNT_ID, 'Contact', 'is not a Contact ID (Contact IDs start with 003)'],
+        [CONTACT_ID, 'Lead', 'is not a Lead ID (Lead IDs start with 00Q)'],
+        [CUSTOM_ID, 'Account', 'is not an Account ID (Account IDs start with 001)'],
+        ['00T000000000001EAA', 'Case', 'is not a Case ID (Case IDs start with 500)'],
+        [ACCOUNT_ID, 'My_Object__c', 'is an Account ID, not a My_Object__c ID'],
+        [CONTACT_ID, 'toString', 'is a Contact ID, not a toString ID']
+    ])('%s as %s: %p', (recordId, objectApiName, problem) => {
+        expect(prefixProblem(recordId, objectApiName)).toBe(problem);
+    });
+
+    /** The prefix rules a schema states, as {objectApiName: prefix}. */
+    function schemaPrefixes(rules) {
+        return Object.fromEntries(
+            rules
+                .filter((rule) => rule.if?.properties?.objectApiName?.const)
+                .map((rule) => [
+                    rule.if.properties.objectApiName.const,
+                    rule.then.properties.recordId.pattern.replace('^', '')
+                ])
+        );
+    }
+
+    it('are the ones both schemas state', () => {
+        expect(schemaPrefixes(selectionSchema.allOf)).toEqual(STANDARD_KEY_PREFIXES);
+        expect(schemaPrefixes(interactionSchema.$defs.record.allOf)).toEqual(STANDARD_KEY_PREFIXES);
     });
 });
 
@@ -160,13 +211,42 @@ describe('Flex_Record_Selection__c', () => {
             'recordId, objectApiName and recordName must be null for sync'
         ],
         [
-            { ...selectMessage({ recordId: '003000000000001ZZZ', objectApiName: 'Contact' }) },
-            'recordId is not a valid Salesforce ID'
+            { ...clearMessage(TASK), recordId: CONTACT_ID, objectApiName: 'Contact' },
+            'recordId, objectApiName and recordName must be null for clear'
         ],
         [{ ...syncMessage(), sneaky: 1 }, 'unknown field sneaky'],
+        [
+            { ...selectMessage({ recordId: CONTACT_ID, objectApiName: '1Contact' }) },
+            'objectApiName is not an object API name'
+        ],
         ['select', 'message is not an object']
-    ])('explains why %j is refused', (message, reason) => {
-        expect(validateSelectionMessage(message)).toEqual({ ok: false, error: reason });
+    ])('explains why %j is refused (INVALID_MESSAGE)', (message, reason) => {
+        expect(validateSelectionMessage(message)).toEqual({
+            ok: false,
+            error: reason,
+            code: 'INVALID_MESSAGE'
+        });
+    });
+
+    it.each([
+        [
+            selectMessage({ recordId: '003000000000001ZZZ', objectApiName: 'Contact' }),
+            'recordId is not a valid Salesforce ID'
+        ],
+        [
+            selectMessage({ recordId: ACCOUNT_ID, objectApiName: 'Contact' }),
+            'recordId is not a Contact ID (Contact IDs start with 003)'
+        ],
+        [
+            selectMessage({ recordId: CONTACT_ID, objectApiName: 'My_Object__c' }),
+            'recordId is a Contact ID, not a My_Object__c ID'
+        ]
+    ])('explains why %j is refused (INVALID_RECORD_ID)', (message, reason) => {
+        expect(validateSelectionMessage(message)).toEqual({
+            ok: false,
+            error: reason,
+            code: 'INVALID_RECORD_ID'
+        });
     });
 });
 
@@ -220,5 +300,14 @@ describe('Flex_Interaction__c', () => {
                 ]
             })
         ).toEqual({ ok: false, error: 'candidates[0].recordId is not a valid Salesforce ID' });
+        expect(
+            validateInteractionMessage({
+                ...example,
+                selected: { recordId: ACCOUNT_ID, objectApiName: 'Contact', name: 'x' }
+            })
+        ).toEqual({
+            ok: false,
+            error: 'selected.recordId is not a Contact ID (Contact IDs start with 003)'
+        });
     });
 });

@@ -11,6 +11,7 @@ import {
 import { CurrentPageReference } from 'lightning/navigation';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
+import { idChecksum } from 'c/flexContract';
 import selectionSchema from '../../../../../../contracts/lms/Flex_Record_Selection__c.schema.json';
 import interactionSchema from '../../../../../../contracts/lms/Flex_Interaction__c.schema.json';
 
@@ -33,6 +34,7 @@ const OTHER_TASK = 'WTfedcba9876543210fedcba9876543210';
 const CONTACT = { recordId: '003000000000001AAA', objectApiName: 'Contact', name: 'Ada Lovelace' };
 const LEAD = { recordId: '00Q000000000001EAA', objectApiName: 'Lead', name: 'Ada King' };
 const ACCOUNT_ID = '001000000000001AAA';
+const withChecksum = (id15) => id15 + idChecksum(id15);
 
 const ajv = new Ajv2020({ allErrors: true, strictTypes: false });
 const isValidSelection = ajv.compile(selectionSchema);
@@ -258,6 +260,42 @@ describe('c-flex-record-picker', () => {
             );
             warn.mockRestore();
         });
+
+        it('ignores a record whose ID belongs to another object', async () => {
+            const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+            const element = mount();
+            await flexPublishes(interaction());
+            await flexPublishes({
+                ...interaction(),
+                customer: 'Mallory',
+                selected: { recordId: ACCOUNT_ID, objectApiName: 'Contact', name: 'Not a contact' }
+            });
+            expect(text(element, 'customer')).toBe('+14155550100');
+            expect(warn.mock.calls[0][0]).toContain(
+                'selected.recordId is not a Contact ID (Contact IDs start with 003)'
+            );
+            warn.mockRestore();
+        });
+
+        it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+            'shows the object name %s as it is, never a built-in property',
+            async (objectApiName) => {
+                const element = mount();
+                const custom = {
+                    recordId: withChecksum('a0B000000000001'),
+                    objectApiName,
+                    name: 'Odd'
+                };
+                await flexPublishes(
+                    interaction({ candidates: [custom, CONTACT], selected: custom })
+                );
+                expect(text(element, 'selected')).toBe(`Odd (${objectApiName})`);
+                const buttons = element.shadowRoot.querySelectorAll(
+                    '[data-id="candidates"] button'
+                );
+                expect(buttons[0].textContent.trim()).toBe(`Link Odd (${objectApiName})`);
+            }
+        );
     });
 
     describe('choosing a screen pop candidate', () => {
