@@ -1,4 +1,5 @@
 // The outbox with a fake clock, fake storage and a fake Salesforce: what is sent, when, and how often.
+import { plantedEntries, storedCreate } from '../test/fixtures/storedEntries.fixture';
 import { LogOutbox, type OutboxProblem, type OutboxStorage } from './logOutbox';
 import type { LogValue } from './logPayload';
 
@@ -30,8 +31,11 @@ class FakeClock {
     time = 1_000_000;
     private timers: { at: number; run: () => void; id: number }[] = [];
     private nextId = 1;
+    /** Every delay asked for, to see a timer that spins. */
+    readonly delays: number[] = [];
     now = () => this.time;
     setTimeout = (run: () => void, ms: number) => {
+        this.delays.push(ms);
         const id = this.nextId++;
         this.timers.push({ at: this.time + ms, run, id });
         return id;
@@ -441,5 +445,116 @@ describe('activity-log outbox', () => {
         await clock.advance(1000);
         expect(outbox.size).toBe(0);
         expect(salesforce.sent).toEqual([]);
+    });
+});
+
+describe('stored entries are outside input', () => {
+    const NAMESPACE = 'flexSalesforce.activityLog.v1.WK1.';
+    const sid = (n: number) => `WT${n.toString(16).padStart(32, '0')}`;
+    const store = (storage: MemoryStorage, key: string, entry: unknown) =>
+        storage.items.set(
+            `${NAMESPACE}log.${key}`,
+            typeof entry === 'string' ? entry : JSON.stringify(entry)
+        );
+
+    test('planted entries are removed and counted, never sent; every valid log goes once', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const valid = [sid(1), sid(2), sid(3), `WT${'f'.repeat(32)}`];
+        valid.forEach((key) => store(storage, key, storedCreate(key, {}, clock.time)));
+        const planted = plantedEntries(sid(0x100), clock.time);
+        planted.forEach(([, entry], i) => store(storage, sid(0x100 + i), entry));
+        // A planted entry whose inner key names a valid log must not replace it.
+        store(storage, sid(0x200), {
+            ...storedCreate(valid[0], {}, clock.time),
+            value: { entityApiName: 'Task', Subject: 'forged' }
+        });
+        storage.items.set(`${NAMESPACE}junk`, 'x');
+        storage.items.set(`${NAMESPACE}log.`, '{}');
+        storage.items.set(`${NAMESPACE}log.a b`, '{}');
+        const problems: OutboxProblem[] = [];
+        const salesforce = new FakeSalesforce();
+        const { outbox } = outboxOn(storage, clock, salesforce, { problems });
+
+        const discarded = planted.length + 4;
+        expect(outbox.discarded).toBe(discarded);
+        expect(problems).toEqual([
+            { kind: 'discarded', count: discarded, problems: expect.any(Array) }
+        ]);
+        expect(outbox.size).toBe(valid.length);
+        const view = outbox.view();
+        expect(view.map((entry) => entry.key).sort()).toEqual([...valid].sort());
+        view.forEach((entry) => expect(typeof entry.subject).toBe('string'));
+        // Only the valid entries are left in storage; nothing unreadable stays behind.
+        expect(storage.entryKeys().sort()).toEqual(
+            valid.map((key) => `${NAMESPACE}log.${key}`).sort()
+        );
+        expect([...storage.items.keys()].filter((key) => !key.includes('.log.'))).toEqual([]);
+
+        await clock.advance(60_000);
+        const sentFor = (key: string) =>
+            salesforce.sent.filter((value) => value['Flex_Task_Sid__c'] === key);
+        valid.forEach((key) => expect(sentFor(key)).toHaveLength(1));
+        expect(salesforce.sent).toHaveLength(valid.length);
+        salesforce.sent.forEach((value) => {
+            expect(value['entityApiName']).toBe('Task');
+            expect(value['Id']).toBeUndefined();
+            expect(value['Subject']).not.toBe('forged');
+        });
+        expect(storage.items.size).toBe(0);
+    });
+
+    test('a lease or retry time far in the future is clamped: no timer spins, the log goes out', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        store(
+            storage,
+            sid(1),
+            storedCreate(sid(1), { leaseUntil: 8.64e15, nextAt: 8.64e15 }, clock.time)
+        );
+        const salesforce = new FakeSalesforce();
+        outboxOn(storage, clock, salesforce);
+        await clock.advance(11_000);
+        expect(salesforce.sent).toHaveLength(0); // within the clamped lease
+        await clock.advance(2_000);
+        expect(salesforce.sent).toHaveLength(1);
+        expect(clock.delays.length).toBeLessThan(5);
+        clock.delays.forEach((ms) => expect(ms).toBeLessThanOrEqual(300_000));
+    });
+
+    test('a stored copy overwritten with garbage while held: this softphone sends its own once', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const salesforce = new FakeSalesforce().then('fail');
+        const { outbox } = outboxOn(storage, clock, salesforce);
+        outbox.add(sid(1), { ...LOG, Flex_Task_Sid__c: sid(1) });
+        await clock.advance(0);
+        store(storage, sid(1), { v: 1, key: sid(1), leaseUntil: 8.64e15, value: { Id: 'x' } });
+        await clock.advance(10_000);
+        expect(salesforce.sent).toHaveLength(2);
+        expect(salesforce.sent[1]).toEqual({ ...LOG, Flex_Task_Sid__c: sid(1) });
+        expect(outbox.size).toBe(0);
+    });
+
+    test('dead entries never push out a new log', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        for (let i = 0; i < 5; i++) store(storage, sid(0x100 + i), { v: 1, key: 'junk' });
+        const salesforce = new FakeSalesforce().then('hang');
+        const { outbox } = outboxOn(storage, clock, salesforce, { maxEntries: 2 });
+        expect(outbox.add(sid(1), LOG)).toBe('queued');
+        expect(outbox.add(sid(2), LOG)).toBe('queued');
+        expect(storage.entryKeys()).toHaveLength(2);
+    });
+
+    test('the view never throws, whatever was planted', () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        plantedEntries(sid(0x100), clock.time).forEach(([, entry], i) =>
+            store(storage, sid(0x100 + i), entry)
+        );
+        const { outbox } = outboxOn(storage, clock, new FakeSalesforce());
+        expect(() => outbox.view()).not.toThrow();
+        expect(outbox.view()).toEqual([]);
     });
 });

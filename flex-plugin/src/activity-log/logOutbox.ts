@@ -15,7 +15,17 @@
  * page unloaded in between). The entry is still stored and is sent again, so that Task exists
  * twice; `Flex_Task_Sid__c` on both makes the pair easy to find (docs/activity-logging.md).
  */
-import type { LogValue } from './logPayload';
+import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
+import type { LogFieldMap, LogValue } from './logPayload';
+import {
+    ENTRY_KEY,
+    readStoredEntry,
+    type ReadingBounds,
+    type SaveFailure,
+    type StoredEntry
+} from './storedEntry';
+
+export type { SaveFailure } from './storedEntry';
 
 /** The part of `window.localStorage` the outbox uses; every call may throw (blocked, full). */
 export interface OutboxStorage {
@@ -38,16 +48,6 @@ export const systemClock: OutboxClock = {
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 };
 
-/** Salesforce's refusal, as the agent sees it. */
-export interface SaveFailure {
-    code: string;
-    description: string;
-    /** Field errors, e.g. [{fieldName, statusCode, message}]. */
-    details: unknown;
-    /** Sending the same value again cannot succeed: kept for the agent, not retried on its own. */
-    permanent: boolean;
-}
-
 export type EntryState = 'waiting' | 'sending' | 'failed';
 
 export interface OutboxEntryView {
@@ -66,7 +66,9 @@ export interface OutboxEntryView {
 export type OutboxProblem =
     | { kind: 'storage-unavailable' }
     | { kind: 'full'; waiting: number }
-    | { kind: 'refused'; entry: OutboxEntryView };
+    | { kind: 'refused'; entry: OutboxEntryView }
+    /** Stored entries that were not logs this plugin wrote: removed, never sent. */
+    | { kind: 'discarded'; count: number; problems: string[] };
 
 export type AddResult = 'queued' | 'duplicate' | 'not-kept';
 
@@ -90,23 +92,8 @@ export interface OutboxOptions {
     /** How many confirmed tasks the ledger remembers at most. */
     rememberCount?: number;
     random?: () => number;
-}
-
-interface StoredEntry {
-    v: 1;
-    key: string;
-    /** The saved Task's Id once the create is confirmed; later sends update it. */
-    recordId: string | null;
-    /** What the next send carries: the Task's fields, or the fields of an update. */
-    value: LogValue;
-    /** Fields that arrived while `value` was in flight, sent as an update afterwards. */
-    followUp: LogValue | null;
-    subject: string;
-    attempts: number;
-    nextAt: number;
-    leaseUntil: number;
-    failure: SaveFailure | null;
-    createdAt: number;
+    /** Where the log's Copilot and task values go (the configuration's activity_log_fields). */
+    logFields?: LogFieldMap;
 }
 
 interface Confirmed {
@@ -115,6 +102,8 @@ interface Confirmed {
 }
 
 const PREFIX = 'flexSalesforce.activityLog.v1';
+/** setTimeout's largest delay: a longer one fires at once, in a loop. */
+const MAX_TIMER_MS = 2_147_483_647;
 const NEVER_SEND = ['Id', 'entityApiName'];
 /** Codes that mean the request itself is wrong: sending it again gives the same answer. */
 const PERMANENT_CODES = new Set(['INVALID_PARAM', 'CLIENT_ERROR']);
@@ -150,7 +139,9 @@ export function droppableFields(failure: SaveFailure | null, value: LogValue): s
                 : undefined
         )
         .filter((name): name is string => typeof name === 'string');
-    return [...new Set(named)].filter((name) => name in value && !NEVER_SEND.includes(name));
+    return [...new Set(named)].filter(
+        (name) => Object.prototype.hasOwnProperty.call(value, name) && !NEVER_SEND.includes(name)
+    );
 }
 
 export class LogOutbox {
@@ -171,6 +162,7 @@ export class LogOutbox {
     private timerAt = Infinity;
     private running = false;
     private warnedStorage = false;
+    private discardedCount = 0;
 
     constructor(private readonly options: OutboxOptions) {
         this.clock = options.clock ?? systemClock;
@@ -190,21 +182,62 @@ export class LogOutbox {
         return `${this.namespace}log.${key}`;
     }
 
-    /** Reads what earlier softphones left and starts sending it. */
+    /**
+     * Reads what earlier softphones left and starts sending it. Whatever is stored under this
+     * worker's keys and is not a log this plugin wrote is removed and reported, never sent.
+     */
     start(): void {
         this.running = true;
         this.probeStorage();
         const now = this.clock.now();
+        const problems: string[] = [];
         for (const storageKey of this.storedKeys()) {
-            const entry = parse<StoredEntry>(this.read(storageKey));
-            if (entry?.v === 1 && typeof entry.key === 'string' && entry.value) {
+            const key = this.logKeyOf(storageKey);
+            const reading =
+                key === null
+                    ? ({ kind: 'invalid', problem: 'not an activity-log key' } as const)
+                    : readStoredEntry(this.read(storageKey), key, this.logFields, this.bounds(now));
+            if (reading.kind === 'valid') {
                 // A new start is a new chance: what waited out a backoff is sent now.
-                entry.nextAt = Math.min(entry.nextAt, now);
-                this.entries.set(entry.key, entry);
+                reading.entry.nextAt = Math.min(reading.entry.nextAt, now);
+                this.entries.set(reading.entry.key, reading.entry);
+                if (reading.clamped) {
+                    // Stored as bounded, so a far-future lease cannot slide forward on each read.
+                    this.persist(reading.entry);
+                }
+            } else {
+                this.remove(storageKey);
+                problems.push(
+                    `${storageKey.slice(this.namespace.length, 120)}: ${reading.problem}`
+                );
             }
+        }
+        if (problems.length > 0) {
+            this.discardedCount += problems.length;
+            this.options.problem?.({ kind: 'discarded', count: problems.length, problems });
         }
         this.changed();
         this.pump();
+    }
+
+    /** How many stored entries were removed as not this plugin's logs, since this outbox started. */
+    get discarded(): number {
+        return this.discardedCount;
+    }
+
+    private get logFields(): LogFieldMap {
+        return this.options.logFields ?? DEFAULT_LOG_FIELDS;
+    }
+
+    private bounds(now: number): ReadingBounds {
+        return { now, leaseMs: this.options.leaseMs, maxRetryMs: this.maxRetryMs };
+    }
+
+    /** The log key in a storage key of this worker, or null (the probe, or anything else). */
+    private logKeyOf(storageKey: string): string | null {
+        const prefix = `${this.namespace}log.`;
+        const key = storageKey.startsWith(prefix) ? storageKey.slice(prefix.length) : null;
+        return key !== null && ENTRY_KEY.test(key) ? key : null;
     }
 
     stop(): void {
@@ -234,7 +267,11 @@ export class LogOutbox {
         };
         this.entries.set(key, entry);
         let result: AddResult = 'queued';
-        if (this.entries.size > this.maxEntries) {
+        if (!ENTRY_KEY.test(key)) {
+            // Not readable back after a reload (Flex's task SIDs always are): sent, not kept.
+            this.unkept.add(key);
+            result = 'not-kept';
+        } else if (this.entries.size > this.maxEntries) {
             this.unkept.add(key);
             this.options.problem?.({ kind: 'full', waiting: this.entries.size });
             result = 'not-kept';
@@ -382,14 +419,18 @@ export class LogOutbox {
     /** Takes the entry for this softphone, unless another one confirmed or is sending it. */
     private claim(entry: StoredEntry, now: number): 'mine' | 'gone' | 'leased' {
         if (!this.unkept.has(entry.key)) {
-            const stored = parse<StoredEntry>(this.read(this.entryKey(entry.key)));
-            if (!stored) {
+            const raw = this.read(this.entryKey(entry.key));
+            const reading = readStoredEntry(raw, entry.key, this.logFields, this.bounds(now));
+            // Overwritten with something that is not a log, or with a lease no softphone of this
+            // plugin takes: this softphone's copy stands.
+            const stored = reading.kind === 'valid' && !reading.clamped ? reading.entry : null;
+            if (raw === null) {
                 // Another softphone of this worker sent and confirmed it: sending our copy too
                 // would save it twice.
                 this.entries.delete(entry.key);
                 this.changed();
                 return 'gone';
-            } else if (stored.leaseUntil > now) {
+            } else if (stored && stored.leaseUntil > now) {
                 // Another softphone is sending it, or a page that unloaded mid-send was: wait
                 // for the lease rather than send the same log twice at once.
                 entry.leaseUntil = stored.leaseUntil;
@@ -474,7 +515,7 @@ export class LogOutbox {
                 this.timerAt = Infinity;
                 this.pump();
             },
-            Math.max(0, at - this.clock.now())
+            Math.min(MAX_TIMER_MS, Math.max(0, at - this.clock.now()) || 0)
         );
     }
 
@@ -566,17 +607,5 @@ export class LogOutbox {
         for (const listener of [...this.listeners]) {
             listener();
         }
-    }
-}
-
-function parse<T>(raw: string | null): T | null {
-    if (raw === null) {
-        return null;
-    }
-    try {
-        const value: unknown = JSON.parse(raw);
-        return typeof value === 'object' && value !== null ? (value as T) : null;
-    } catch {
-        return null;
     }
 }

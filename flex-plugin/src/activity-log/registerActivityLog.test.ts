@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as React from 'react';
 import { makeTask, settle, shownNotifications } from '../test/flexHarness';
 import { startWith, stopStarted, type Started } from '../test/startedHarness';
+import { plantedEntries, storedCreate } from '../test/fixtures/storedEntries.fixture';
 import { PendingLogs } from './PendingLogs';
 
 const ADA = { Id: '003000000000001AAA', Name: 'Ada Lovelace', RecordType: 'Contact' };
@@ -295,4 +296,39 @@ test('storage the browser blocks: logs still go out, and the agent is told they 
     } finally {
         if (descriptor) Object.defineProperty(window, 'localStorage', descriptor);
     }
+});
+
+test('planted or corrupted logs in storage: removed, the agent told once, the real one saved once', async () => {
+    const namespace = 'flexSalesforce.activityLog.v1.WK00000000000000000000000000000001.log.';
+    const sid = (n: number) => `WT${n.toString(16).padStart(32, '0')}`;
+    const now = Date.now();
+    const real = storedCreate(sid(0xa1), { nextAt: now, createdAt: now - 1000 }, now);
+    window.localStorage.setItem(`${namespace}${real.key}`, JSON.stringify(real));
+    const planted = plantedEntries(sid(0xb00), now);
+    planted.forEach(([, entry], i) =>
+        window.localStorage.setItem(
+            `${namespace}${sid(0xb00 + i)}`,
+            typeof entry === 'string' ? entry : JSON.stringify(entry)
+        )
+    );
+
+    const s = await startWith();
+    expect(shownNotifications()).toContainEqual({
+        id: 'SfLogsDiscarded',
+        context: { count: String(planted.length) }
+    });
+    expect(s.logLines.filter((line) => line.startsWith('warn removed'))).toHaveLength(1);
+    render(
+        React.createElement(PendingLogs, {
+            outbox: s.integration.activityLog,
+            strings: s.manager.strings as unknown as Record<string, string>
+        })
+    );
+    await act(async () => {
+        await settle();
+    });
+    expect(savedLogs(s)).toEqual([expect.objectContaining({ Flex_Task_Sid__c: real.key })]);
+    expect(s.openCti.callsOf('saveLog')).toHaveLength(1);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(Object.keys(window.localStorage).filter((key) => key.startsWith(namespace))).toEqual([]);
 });

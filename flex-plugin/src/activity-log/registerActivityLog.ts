@@ -70,6 +70,7 @@ export function registerActivityLog(
         clock,
         // Longer than one saveLog may take, so a slow answer is never sent twice at once.
         leaseMs: config.opencti_timeout_ms + 2000,
+        logFields: fields,
         save: (value) => openCti.saveLog(value),
         confirmed: () => {
             openCti.refreshView().catch((error: unknown) => {
@@ -82,6 +83,11 @@ export function registerActivityLog(
                     return notify('SfLogNotKept');
                 case 'full':
                     return notify('SfLogOutboxFull', { count: String(problem.waiting) });
+                case 'discarded':
+                    log.warn(
+                        `removed ${problem.count} stored activity logs that were not this plugin's: ${problem.problems.join('; ')}`
+                    );
+                    return notify('SfLogsDiscarded', { count: String(problem.count) });
                 case 'refused':
                     log.warn(`Salesforce refused activity log ${problem.entry.key}`, problem.entry);
                     return notify('SfLogRefused', {
