@@ -192,6 +192,11 @@ export class LogOutbox {
         const now = this.clock.now();
         const problems: string[] = [];
         for (const storageKey of this.storedKeys()) {
+            if (storageKey === this.probeKey) {
+                // Left by a start-up check whose removal failed: not a log, not worth a warning.
+                this.remove(storageKey);
+                continue;
+            }
             const key = this.logKeyOf(storageKey);
             const reading =
                 key === null
@@ -543,10 +548,13 @@ export class LogOutbox {
      * blocked for a third-party frame, or full): a write and its removal, under this owner's keys.
      */
     private probeStorage(): void {
-        const probe = `${this.namespace}probe`;
-        if (this.write(probe, '1')) {
-            this.remove(probe);
+        if (this.write(this.probeKey, '1')) {
+            this.remove(this.probeKey);
         }
+    }
+
+    private get probeKey(): string {
+        return `${this.namespace}probe`;
     }
 
     private storedKeys(): string[] {
