@@ -1,6 +1,8 @@
 // The outbox with a fake clock, fake storage and a fake Salesforce: what is sent, when, and how often.
 import { plantedEntries, storedCreate } from '../test/fixtures/storedEntries.fixture';
 import { LogOutbox, type OutboxProblem, type OutboxStorage } from './logOutbox';
+import { buildLogValue, notesFields } from './logPayload';
+import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
 import type { LogValue } from './logPayload';
 
 class MemoryStorage implements OutboxStorage {
@@ -556,5 +558,72 @@ describe('stored entries are outside input', () => {
         const { outbox } = outboxOn(storage, clock, new FakeSalesforce());
         expect(() => outbox.view()).not.toThrow();
         expect(outbox.view()).toEqual([]);
+    });
+
+    test('every log the plugin writes reads back after a reload, however extreme its values', async () => {
+        const storage = new MemoryStorage();
+        const clock = new FakeClock();
+        const cyclic: Record<string, unknown> = { fieldName: 'WhatId' };
+        cyclic['self'] = cyclic;
+        const salesforce = {
+            sent: 0,
+            save: () => {
+                salesforce.sent += 1;
+                return Promise.reject({
+                    code: 'X'.repeat(500),
+                    description: '"quoted"\n'.repeat(2000),
+                    details: [
+                        cyclic,
+                        ...Array.from({ length: 5000 }, () => ({ fieldName: 'WhoId' }))
+                    ]
+                });
+            }
+        };
+        const first = new LogOutbox({
+            storage,
+            owner: 'WK1',
+            clock,
+            leaseMs: 12_000,
+            save: salesforce.save,
+            random: () => 0.5
+        });
+        first.start();
+        const longNotes = {
+            summary: '"\n'.repeat(40_000),
+            sentiment: '\u0000'.repeat(500),
+            dispositionCode: '"'.repeat(500),
+            topicPath: '\\'.repeat(500)
+        };
+        const taskSid = sid(7);
+        const value = buildLogValue({
+            task: {
+                sid: 'WR1',
+                taskSid,
+                status: 'completed',
+                taskChannelUniqueName: 'voice',
+                attributes: {
+                    direction: 'inbound',
+                    from: '+1'.repeat(400),
+                    call_sid: 'C'.repeat(400),
+                    sfdcObjectId: '005000000000001AAA'
+                }
+            },
+            endedAt: new Date(),
+            durationSeconds: 1e15,
+            timeZone: 'UTC',
+            notes: longNotes,
+            fields: DEFAULT_LOG_FIELDS
+        });
+        expect(first.add(taskSid, value)).toBe('queued');
+        await clock.advance(0);
+        expect(first.addToLog(taskSid, notesFields(longNotes, DEFAULT_LOG_FIELDS))).toBe(true);
+        expect(salesforce.sent).toBe(1);
+        first.stop();
+
+        const problems: OutboxProblem[] = [];
+        const { outbox } = outboxOn(storage, clock, new FakeSalesforce(), { problems });
+        expect(problems).toEqual([]);
+        expect(outbox.discarded).toBe(0);
+        expect(outbox.view()).toEqual([expect.objectContaining({ key: taskSid })]);
     });
 });

@@ -105,6 +105,8 @@ const PREFIX = 'flexSalesforce.activityLog.v1';
 /** setTimeout's largest delay: a longer one fires at once, in a loop. */
 const MAX_TIMER_MS = 2_147_483_647;
 const NEVER_SEND = ['Id', 'entityApiName'];
+/** Salesforce's field errors for one log are a few hundred characters. */
+const MAX_DETAILS_CHARS = 10_000;
 /** Codes that mean the request itself is wrong: sending it again gives the same answer. */
 const PERMANENT_CODES = new Set(['INVALID_PARAM', 'CLIENT_ERROR']);
 
@@ -122,9 +124,42 @@ export function failureOf(error: unknown): SaveFailure {
             : typeof shape.message === 'string'
               ? shape.message
               : String(error);
-    const details = shape.details ?? null;
+    const details = storableDetails(shape.details);
     const fieldErrors = Array.isArray(details) && details.length > 0;
-    return { code, description, details, permanent: fieldErrors || PERMANENT_CODES.has(code) };
+    return {
+        code: code.slice(0, 100),
+        description: description.slice(0, 1000),
+        details,
+        permanent: fieldErrors || PERMANENT_CODES.has(code)
+    };
+}
+
+/** Salesforce's error details as stored: JSON, small; too large or not JSON, just the field names. */
+function storableDetails(details: unknown): unknown {
+    if (details === undefined || details === null) {
+        return null;
+    }
+    let json: string | undefined;
+    try {
+        json = JSON.stringify(details);
+    } catch {
+        json = undefined;
+    }
+    if (json !== undefined && json.length <= MAX_DETAILS_CHARS) {
+        return JSON.parse(json) as unknown;
+    }
+    if (!Array.isArray(details)) {
+        return null;
+    }
+    return details
+        .map((detail: unknown) =>
+            typeof detail === 'object' && detail !== null
+                ? (detail as { fieldName?: unknown }).fieldName
+                : undefined
+        )
+        .filter((name): name is string => typeof name === 'string' && name.length <= 80)
+        .slice(0, 50)
+        .map((fieldName) => ({ fieldName }));
 }
 
 /** The fields Salesforce named in its refusal that the log could be saved without. */

@@ -1,5 +1,11 @@
 import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
-import { buildLogValue, calendarDay, notesFields, type LogInput } from './logPayload';
+import {
+    buildLogValue,
+    calendarDay,
+    notesFields,
+    relationField,
+    type LogInput
+} from './logPayload';
 import { NOTE_FIELD_LIMITS, TASK_SID_LENGTH } from './taskFieldLimits';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
@@ -248,5 +254,30 @@ test('the Copilot values are clipped to the lengths of the package fields that r
         CallDisposition: 'd'.repeat(255),
         [DEFAULT_LOG_FIELDS.sentiment]: 'm'.repeat(80),
         [DEFAULT_LOG_FIELDS.topics]: 't'.repeat(255)
+    });
+});
+
+describe('relationField', () => {
+    test.each([
+        ['003000000000001AAA', 'WhoId'],
+        ['00Q000000000001EAA', 'WhoId'],
+        ['001000000000001AAA', 'WhatId'],
+        ['500000000000001AAA', 'WhatId'],
+        ['a0B000000000001AAA', 'WhatId'],
+        ['005000000000001AAA', null],
+        ['00T000000000001EAA', null],
+        ['00U000000000001EAA', null]
+    ])('%s → %s', (recordId, field) => {
+        expect(relationField(recordId)).toBe(field);
+    });
+
+    test('a log linked to a User relates to nothing rather than being refused', () => {
+        const value = buildLogValue(
+            input({
+                record: { recordId: '005000000000001AAA', objectApiName: 'User', name: 'Agent' }
+            })
+        );
+        expect(value.WhoId).toBeUndefined();
+        expect(value.WhatId).toBeUndefined();
     });
 });

@@ -1,12 +1,19 @@
 /*
  * What an activity log says: the `saveLog` value for one finished task, as a pure function of the
  * task, the time, the agent's time zone and (optionally) the copilot's notes. Salesforce Task
- * fields only; WhoId for a Contact or Lead, WhatId for any other record, nothing when none was
+ * fields only; WhoId for a Contact or Lead, WhatId for any other record a Task can relate to (not a
+ * User, Task or Event), nothing when none was
  * chosen. The Subject is English and the same in every locale, so reports can group on it.
  */
 import type { RecordRef } from '../contract/lmsContract';
 import { isVoice, linkedRecordOf, directionOf, type TaskLike } from '../tasks/taskView';
-import { NOTE_FIELD_LIMITS, TASK_FIELD_LIMITS } from './taskFieldLimits';
+import {
+    MAX_CALL_DURATION_SECONDS,
+    NEVER_WHAT_PREFIXES,
+    NOTE_FIELD_LIMITS,
+    TASK_FIELD_LIMITS,
+    WHO_PREFIXES
+} from './taskFieldLimits';
 
 /** The copilot's wrap-up notes (`notesSubmitted`), as far as the log uses them. */
 export interface CopilotNotes {
@@ -44,8 +51,6 @@ export interface LogInput {
 }
 
 export type LogValue = Record<string, string | number>;
-
-const WHO_TYPES = new Set(['Contact', 'Lead']);
 
 type ChannelKind = 'voice' | 'chat' | 'sms' | 'other';
 
@@ -113,6 +118,15 @@ export function calendarDay(date: Date, timeZone: string): string {
 const clip = (value: string, field: keyof typeof TASK_FIELD_LIMITS) =>
     value.slice(0, TASK_FIELD_LIMITS[field]);
 
+/** The Task field that relates the log to this record, or null when a Task cannot relate to it. */
+export function relationField(recordId: string): 'WhoId' | 'WhatId' | null {
+    const prefix = recordId.slice(0, 3);
+    if (WHO_PREFIXES.includes(prefix)) {
+        return 'WhoId';
+    }
+    return NEVER_WHAT_PREFIXES.includes(prefix) ? null : 'WhatId';
+}
+
 export function buildLogValue(input: LogInput): LogValue {
     const { task, notes, fields } = input;
     const kind = channelKind(task);
@@ -137,11 +151,17 @@ export function buildLogValue(input: LogInput): LogValue {
         }
     }
     if (input.durationSeconds !== null && Number.isFinite(input.durationSeconds)) {
-        value.CallDurationInSeconds = Math.max(0, Math.round(input.durationSeconds));
+        value.CallDurationInSeconds = Math.min(
+            MAX_CALL_DURATION_SECONDS,
+            Math.max(0, Math.round(input.durationSeconds))
+        );
     }
     const record = input.record === undefined ? linkedRecordOf(task.attributes) : input.record;
     if (record) {
-        value[WHO_TYPES.has(record.objectApiName) ? 'WhoId' : 'WhatId'] = record.recordId;
+        const relation = relationField(record.recordId);
+        if (relation) {
+            value[relation] = record.recordId;
+        }
     }
     if (fields.task_sid) {
         value[fields.task_sid] = task.taskSid;

@@ -10,7 +10,13 @@ import * as v from 'valibot';
 import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
 import { isSalesforceId, TASK_SID } from '../contract/lmsContract';
 import type { LogFieldMap, LogValue } from './logPayload';
-import { NOTE_FIELD_LIMITS, TASK_FIELD_LIMITS } from './taskFieldLimits';
+import {
+    MAX_CALL_DURATION_SECONDS,
+    NEVER_WHAT_PREFIXES,
+    NOTE_FIELD_LIMITS,
+    TASK_FIELD_LIMITS,
+    WHO_PREFIXES
+} from './taskFieldLimits';
 
 /** Salesforce's refusal, as the agent sees it. */
 export interface SaveFailure {
@@ -55,13 +61,11 @@ export type EntryReading =
 /** An outbox key: a task SID in production; opaque, but short and plain. */
 export const ENTRY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 /** Far more than one log with a full Description and a full follow-up takes. */
-export const MAX_ENTRY_CHARS = 200_000;
+export const MAX_ENTRY_CHARS = 300_000;
 const MAX_ATTEMPTS = 10_000;
 const MAX_FAILURE_TEXT = 1000;
-const MAX_DURATION_SECONDS = 31 * 24 * 3600;
-/** WhoId names a Contact or a Lead; WhatId any other record a Task may relate to. */
-const WHO_PREFIXES = ['003', '00Q'];
-const NOT_WHAT_PREFIXES = ['003', '00Q', '005', '00T', '00U'];
+/** Salesforce's error codes are short upper-case words; a longer one is clipped, not refused. */
+const MAX_FAILURE_CODE = 100;
 const TASK_PREFIX = '00T';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -110,11 +114,11 @@ function createSchema(fields: LogFieldMap) {
         CallType: v.optional(v.picklist(['Inbound', 'Outbound'])),
         CallObject: v.optional(text(TASK_FIELD_LIMITS.CallObject)),
         CallDurationInSeconds: v.optional(
-            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DURATION_SECONDS))
+            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CALL_DURATION_SECONDS))
         ),
         WhoId: v.optional(recordIdWith((p) => WHO_PREFIXES.includes(p), 'a Contact or Lead ID')),
         WhatId: v.optional(
-            recordIdWith((p) => !NOT_WHAT_PREFIXES.includes(p), 'the ID of a related record')
+            recordIdWith((p) => !NEVER_WHAT_PREFIXES.includes(p), 'the ID of a related record')
         ),
         ...Object.fromEntries(
             namesOf(fields, 'task_sid').map((name) => [
@@ -134,7 +138,7 @@ function updateSchema(fields: LogFieldMap) {
 const finite = v.pipe(v.number(), v.finite());
 
 const FailureSchema = v.strictObject({
-    code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,100}$/)),
+    code: v.string(),
     description: v.string(),
     details: v.unknown(),
     permanent: v.boolean()
@@ -235,6 +239,7 @@ export function readStoredEntry(
         createdAt: Math.min(entry.createdAt, now),
         failure: entry.failure && {
             ...entry.failure,
+            code: entry.failure.code.slice(0, MAX_FAILURE_CODE),
             description: entry.failure.description.slice(0, MAX_FAILURE_TEXT)
         }
     };
