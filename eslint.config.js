@@ -11,7 +11,27 @@ const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
 const lwcFiles = ['force-app/**/lwc/**/*.js', 'sandbox/lwc/**/*.js'];
-const pluginFiles = ['flex-plugin/src/**/*.{ts,tsx}'];
+const pluginFiles = ['flex-plugin/src/**/*.{ts,tsx}', 'flex-plugin/test/**/*.{ts,tsx}'];
+/** The plugin's test code: co-located tests, and the harness and doubles in flex-plugin/test/. */
+const pluginTests = ['flex-plugin/src/**/*.test.{ts,tsx}', 'flex-plugin/test/**/*.{ts,tsx}'];
+/** Capabilities and what they share: they speak to the CRM only through the port (src/crm). */
+const transportNeutral = [
+    'flex-plugin/src/activity-log/**',
+    'flex-plugin/src/agent-ui/**',
+    'flex-plugin/src/click-to-dial/**',
+    'flex-plugin/src/record-selection/**',
+    'flex-plugin/src/screen-pop/**',
+    'flex-plugin/src/tasks/**',
+    'flex-plugin/src/crm/**',
+    'flex-plugin/src/integration/context.ts'
+];
+const capabilities = [
+    '**/activity-log/**',
+    '**/agent-ui/**',
+    '**/click-to-dial/**',
+    '**/record-selection/**',
+    '**/screen-pop/**'
+];
 
 export default [
     {
@@ -92,19 +112,15 @@ export default [
         }
     },
     {
-        // One module is the Open CTI boundary: nothing else touches window.sforce.
+        // One module loads Salesforce's scripts: nothing else touches window.sforce.
         files: pluginFiles,
-        ignores: [
-            'flex-plugin/src/opencti/openCti.ts',
-            'flex-plugin/src/**/*.test.ts',
-            'flex-plugin/src/test/**'
-        ],
+        ignores: ['flex-plugin/src/transports/salesforce/scriptLoader.ts', ...pluginTests],
         rules: {
             'no-restricted-syntax': [
                 'error',
                 {
                     selector: "MemberExpression[property.name='sforce']",
-                    message: 'Only src/opencti/openCti.ts touches window.sforce.'
+                    message: 'Only src/transports/salesforce/scriptLoader.ts touches window.sforce.'
                 },
                 {
                     selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
@@ -119,7 +135,45 @@ export default [
         }
     },
     {
-        files: ['flex-plugin/src/**/*.test.{ts,tsx}', 'flex-plugin/src/test/**/*.ts'],
+        // The direction: capabilities → the CRM port ← each transport. Only the start-up (the
+        // composition root) picks a transport.
+        files: transportNeutral,
+        ignores: pluginTests,
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            group: ['**/transports/**'],
+                            message:
+                                'Capabilities use the CRM port (src/crm/crmPort.ts), never a transport.'
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    {
+        files: ['flex-plugin/src/transports/**'],
+        ignores: pluginTests,
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            group: capabilities,
+                            message:
+                                'A transport implements the port; it does not reach into a capability.'
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    {
+        files: pluginTests,
         languageOptions: { globals: { ...globals.browser, ...globals.jest } }
     },
     {

@@ -1,15 +1,15 @@
 // Jest runs directly (`flex-plugin test` passes a flag Jest rejects). The real @twilio/flex-ui
-// module loads in jsdom; src/test/setup.ts stubs what jsdom lacks.
+// module loads in jsdom; test/setup.ts stubs what jsdom lacks.
 /** @type {import('jest').Config} */
 module.exports = {
-    testEnvironment: '<rootDir>/src/test/quietConsoleEnvironment.ts',
+    testEnvironment: '<rootDir>/test/quietConsoleEnvironment.ts',
     // The softphone page is served over https, as Flex is in production.
     testEnvironmentOptions: {
         customExportConditions: ['node', 'require', 'default'],
         url: 'https://flex.twilio.com/agent-desktop'
     },
-    roots: ['<rootDir>/src'],
-    setupFiles: ['<rootDir>/src/test/setup.ts'],
+    roots: ['<rootDir>/src', '<rootDir>/test'],
+    setupFiles: ['<rootDir>/test/setup.ts'],
     transform: {
         '^.+\\.(ts|tsx|js)$': [
             'ts-jest',
@@ -27,11 +27,6 @@ module.exports = {
         __FPB_REACT_VERSION: '17.0.2',
         __FPB_REACT_DOM_VERSION: '17.0.2'
     },
-    collectCoverageFrom: [
-        'src/**/*.{ts,tsx}',
-        '!src/**/*.test.{ts,tsx}',
-        '!src/test/**',
-        '!src/index.ts'
-    ],
+    collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/index.ts'],
     coverageThreshold: { global: { branches: 80, functions: 85, lines: 90, statements: 90 } }
 };

@@ -11,7 +11,7 @@ import {
     SALESFORCE_ORIGIN,
     settle,
     shownNotifications
-} from './test/flexHarness';
+} from '../test/flexHarness';
 
 afterEach(() => {
     jest.useRealTimers();

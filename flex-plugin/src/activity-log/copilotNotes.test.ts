@@ -1,4 +1,4 @@
-import { makeTask } from '../test/flexHarness';
+import { makeTask } from '../../test/flexHarness';
 import { originOf, readSubmittedNotes, sameInteraction } from './copilotNotes';
 
 // The payload as Flex 2.17 emits it (TaskWrapupPanel → FlexModule.events.emitNotesSubmitted).

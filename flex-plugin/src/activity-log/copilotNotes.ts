@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { TaskLike } from '../tasks/taskView';
-import type { CopilotNotes } from './logPayload';
+import type { CopilotNotes } from '../crm/crmPort';
 
 const text = v.optional(v.nullable(v.string()));
 

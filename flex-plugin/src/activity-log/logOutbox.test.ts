@@ -1,9 +1,40 @@
 // The outbox with a fake clock, fake storage and a fake Salesforce: what is sent, when, and how often.
-import { plantedEntries, storedCreate } from '../test/fixtures/storedEntries.fixture';
-import { LogOutbox, type OutboxProblem, type OutboxStorage } from './logOutbox';
-import { buildLogValue, notesFields } from './logPayload';
+import { plantedEntries, storedCreate } from '../../test/fixtures/storedEntries.fixture';
 import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
-import type { LogValue } from './logPayload';
+import { saveFailureOf } from '../transports/salesforce/saveFailure';
+import { isTaskId, storedTaskLogProblem } from '../transports/salesforce/storedTaskLog';
+import { buildLogValue, notesFields } from '../transports/salesforce/taskLog';
+import { LogOutbox, type OutboxProblem, type OutboxStorage, type OutboxStore } from './logOutbox';
+import type { ActivityValue as LogValue } from '../crm/crmPort';
+
+/**
+ * The outbox's store over a saveLog-like function, as the Salesforce adapter builds it: an update
+ * is a save with the Id, a refusal becomes a SaveFailure, stored entries are checked as Task logs.
+ */
+function storeOver(
+    save: (value: LogValue) => Promise<string>,
+    confirmed: (id: string) => void = () => undefined
+): OutboxStore {
+    const saved = async (value: LogValue) => {
+        try {
+            const id = await save(value);
+            confirmed(id);
+            return id;
+        } catch (error) {
+            throw saveFailureOf(error);
+        }
+    };
+    return {
+        create: saved,
+        update: async (id, value) => {
+            await saved({ ...value, Id: id });
+        },
+        storedValueProblem: (value, kind, key) =>
+            storedTaskLogProblem(value, kind, key, DEFAULT_LOG_FIELDS),
+        isActivityId: isTaskId,
+        requiredFields: ['entityApiName']
+    };
+}
 
 class MemoryStorage implements OutboxStorage {
     readonly items = new Map<string, string>();
@@ -115,8 +146,7 @@ function outboxOn(
         storage,
         owner: extra.owner ?? 'WK1',
         clock,
-        save: salesforce.save,
-        confirmed: (id) => confirmed.push(id),
+        store: storeOver(salesforce.save, (id) => confirmed.push(id)),
         problem: (problem) => extra.problems?.push(problem),
         leaseMs: 12_000,
         maxEntries: extra.maxEntries ?? 100,
@@ -241,7 +271,7 @@ describe('activity-log outbox', () => {
             storage: new MemoryStorage(),
             owner: 'WK1',
             clock,
-            save: salesforce.save,
+            store: storeOver(salesforce.save),
             leaseMs: 12_000,
             rememberCount: 2
         });
@@ -313,12 +343,12 @@ describe('activity-log outbox', () => {
             owner: 'WK1',
             clock,
             leaseMs: 12_000,
-            save: (value) => {
+            store: storeOver((value) => {
                 sent.push(value);
                 return sent.length === 1
                     ? new Promise<string>((resolve) => (release = resolve))
-                    : Promise.resolve(String(value.Id));
-            }
+                    : Promise.resolve(String(value['Id']));
+            })
         });
         outbox.start();
         outbox.add('WT1', LOG);
@@ -426,7 +456,7 @@ describe('activity-log outbox', () => {
             owner: 'WK1',
             clock,
             leaseMs: 12_000,
-            save: () => new Promise<string>((resolve) => (release = resolve))
+            store: storeOver(() => new Promise<string>((resolve) => (release = resolve)))
         });
         first.start(); // takes the entry, answer pending
         const second = new FakeSalesforce();
@@ -584,7 +614,7 @@ describe('stored entries are outside input', () => {
             owner: 'WK1',
             clock,
             leaseMs: 12_000,
-            save: salesforce.save,
+            store: storeOver(salesforce.save),
             random: () => 0.5
         });
         first.start();

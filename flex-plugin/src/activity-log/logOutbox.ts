@@ -1,6 +1,6 @@
 /*
  * The activity-log outbox. A log is written to storage before it is sent and leaves storage only
- * when Salesforce answers with the saved record's Id, so a failure, a timeout or a reload loses
+ * when the CRM answers with the saved activity's id, so a failure, a timeout or a reload loses
  * nothing: what is stored is sent (again) after the next start, and once every log is confirmed
  * storage holds nothing. A ledger of confirmed tasks (in memory: a completed task cannot complete
  * again after a reload) makes sure a task is logged once, whatever fires twice (CompleteTask then
@@ -9,44 +9,30 @@
  * Storage is per worker and per entry (one key each), so two softphones of one worker never
  * overwrite each other's entries, and a lease on the entry being sent keeps a second softphone
  * from sending it at the same time. Storage, clock and sender are injected: the tests drive all
- * three, and nothing here touches Flex or Salesforce.
+ * three, and nothing here touches Flex or the CRM (the port's activity store does).
  *
- * The one window no client can close: Salesforce saved the Task but its reply never arrived (the
- * page unloaded in between). The entry is still stored and is sent again, so that Task exists
- * twice; `Flex_Task_Sid__c` on both makes the pair easy to find (docs/activity-logging.md).
+ * The one window no client can close: the CRM saved the activity but its reply never arrived (the
+ * page unloaded in between). The entry is still stored and is sent again, so that activity exists
+ * twice; the task SID on both makes the pair easy to find (docs/activity-logging.md).
  */
-import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
-import type { LogFieldMap, LogValue } from './logPayload';
+import type { ActivityValue, SaveFailure } from '../crm/crmPort';
+import { ConfirmedLedger } from './confirmedLedger';
+import { droppableFields, failureOf } from './keptFailure';
+import { OutboxShelf, type OutboxStorage } from './outboxShelf';
+import { backoffMs, systemClock, WakeTimer, type OutboxClock } from './retryTimer';
 import {
     ENTRY_KEY,
     readStoredEntry,
     type ReadingBounds,
-    type SaveFailure,
-    type StoredEntry
+    type StoredEntry,
+    type StoredValueChecks
 } from './storedEntry';
 
-export type { SaveFailure } from './storedEntry';
+export type { OutboxStorage } from './outboxShelf';
+export type { OutboxClock } from './retryTimer';
+export { systemClock } from './retryTimer';
 
-/** The part of `window.localStorage` the outbox uses; every call may throw (blocked, full). */
-export interface OutboxStorage {
-    readonly length: number;
-    key(index: number): string | null;
-    getItem(key: string): string | null;
-    setItem(key: string, value: string): void;
-    removeItem(key: string): void;
-}
-
-export interface OutboxClock {
-    now(): number;
-    setTimeout(run: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: OutboxClock = {
-    now: () => Date.now(),
-    setTimeout: (run, ms) => setTimeout(run, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-};
+type LogValue = ActivityValue;
 
 export type EntryState = 'waiting' | 'sending' | 'failed';
 
@@ -72,15 +58,24 @@ export type OutboxProblem =
 
 export type AddResult = 'queued' | 'duplicate' | 'not-kept';
 
+/** The part of the port's ActivityStore the outbox uses. */
+export interface OutboxStore extends StoredValueChecks {
+    create(value: LogValue): Promise<string>;
+    update(id: string, value: LogValue): Promise<void>;
+    /** Fields a refused activity can never be saved without. */
+    requiredFields: readonly string[];
+}
+
 export interface OutboxOptions {
     storage: OutboxStorage | null;
     /** Whose logs these are (the worker SID): one softphone never sends another worker's logs. */
     owner: string;
     clock?: OutboxClock;
-    /** saveLog: resolves with the saved record's Id, rejects with {code, description, details}. */
-    save: (value: LogValue) => Promise<string>;
-    /** Called after each confirmed save (the integration refreshes Salesforce's view). */
-    confirmed?: (recordId: string) => void;
+    /**
+     * The CRM's activities: create resolves with the saved activity's id, update with nothing;
+     * both reject with a SaveFailure. Also checks what is read back from storage.
+     */
+    store: OutboxStore;
     problem?: (problem: OutboxProblem) => void;
     /** How long a send may take before another softphone may take the entry over. */
     leaseMs: number;
@@ -92,91 +87,6 @@ export interface OutboxOptions {
     /** How many confirmed tasks the ledger remembers at most. */
     rememberCount?: number;
     random?: () => number;
-    /** Where the log's Copilot and task values go (the configuration's activity_log_fields). */
-    logFields?: LogFieldMap;
-}
-
-interface Confirmed {
-    recordId: string;
-    at: number;
-}
-
-const PREFIX = 'flexSalesforce.activityLog.v1';
-/** setTimeout's largest delay: a longer one fires at once, in a loop. */
-const MAX_TIMER_MS = 2_147_483_647;
-const NEVER_SEND = ['Id', 'entityApiName'];
-/** Salesforce's field errors for one log are a few hundred characters. */
-const MAX_DETAILS_CHARS = 10_000;
-/** Codes that mean the request itself is wrong: sending it again gives the same answer. */
-const PERMANENT_CODES = new Set(['INVALID_PARAM', 'CLIENT_ERROR']);
-
-export function failureOf(error: unknown): SaveFailure {
-    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-        code?: unknown;
-        description?: unknown;
-        details?: unknown;
-        message?: unknown;
-    };
-    const code = typeof shape.code === 'string' ? shape.code : 'GENERIC_ERROR';
-    const description =
-        typeof shape.description === 'string'
-            ? shape.description
-            : typeof shape.message === 'string'
-              ? shape.message
-              : String(error);
-    const details = storableDetails(shape.details);
-    const fieldErrors = Array.isArray(details) && details.length > 0;
-    return {
-        code: code.slice(0, 100),
-        description: description.slice(0, 1000),
-        details,
-        permanent: fieldErrors || PERMANENT_CODES.has(code)
-    };
-}
-
-/** Salesforce's error details as stored: JSON, small; too large or not JSON, just the field names. */
-function storableDetails(details: unknown): unknown {
-    if (details === undefined || details === null) {
-        return null;
-    }
-    let json: string | undefined;
-    try {
-        json = JSON.stringify(details);
-    } catch {
-        json = undefined;
-    }
-    if (json !== undefined && json.length <= MAX_DETAILS_CHARS) {
-        return JSON.parse(json) as unknown;
-    }
-    if (!Array.isArray(details)) {
-        return null;
-    }
-    return details
-        .map((detail: unknown) =>
-            typeof detail === 'object' && detail !== null
-                ? (detail as { fieldName?: unknown }).fieldName
-                : undefined
-        )
-        .filter((name): name is string => typeof name === 'string' && name.length <= 80)
-        .slice(0, 50)
-        .map((fieldName) => ({ fieldName }));
-}
-
-/** The fields Salesforce named in its refusal that the log could be saved without. */
-export function droppableFields(failure: SaveFailure | null, value: LogValue): string[] {
-    if (!failure?.permanent || !Array.isArray(failure.details)) {
-        return [];
-    }
-    const named = failure.details
-        .map((detail: unknown) =>
-            typeof detail === 'object' && detail !== null
-                ? (detail as { fieldName?: unknown }).fieldName
-                : undefined
-        )
-        .filter((name): name is string => typeof name === 'string');
-    return [...new Set(named)].filter(
-        (name) => Object.prototype.hasOwnProperty.call(value, name) && !NEVER_SEND.includes(name)
-    );
 }
 
 export class LogOutbox {
@@ -188,15 +98,12 @@ export class LogOutbox {
     private readonly maxEntries: number;
     private readonly firstRetryMs: number;
     private readonly maxRetryMs: number;
-    private readonly rememberMs: number;
-    private readonly rememberCount: number;
-    private readonly confirmedTasks = new Map<string, Confirmed>();
     private readonly random: () => number;
+    private readonly shelf: OutboxShelf;
+    private readonly ledger: ConfirmedLedger;
+    private readonly timer: WakeTimer;
     private sending: string | null = null;
-    private timer: unknown = null;
-    private timerAt = Infinity;
     private running = false;
-    private warnedStorage = false;
     private discardedCount = 0;
 
     constructor(private readonly options: OutboxOptions) {
@@ -204,17 +111,16 @@ export class LogOutbox {
         this.maxEntries = options.maxEntries ?? 100;
         this.firstRetryMs = options.firstRetryMs ?? 2000;
         this.maxRetryMs = options.maxRetryMs ?? 5 * 60_000;
-        this.rememberMs = options.rememberMs ?? 3_600_000;
-        this.rememberCount = options.rememberCount ?? 500;
         this.random = options.random ?? Math.random;
-    }
-
-    private get namespace(): string {
-        return `${PREFIX}.${this.options.owner}.`;
-    }
-
-    private entryKey(key: string): string {
-        return `${this.namespace}log.${key}`;
+        this.shelf = new OutboxShelf(options.storage, options.owner, () =>
+            this.options.problem?.({ kind: 'storage-unavailable' })
+        );
+        this.ledger = new ConfirmedLedger(
+            this.clock,
+            options.rememberMs ?? 3_600_000,
+            options.rememberCount ?? 500
+        );
+        this.timer = new WakeTimer(this.clock, () => this.pump());
     }
 
     /**
@@ -223,20 +129,25 @@ export class LogOutbox {
      */
     start(): void {
         this.running = true;
-        this.probeStorage();
+        this.shelf.probe();
         const now = this.clock.now();
         const problems: string[] = [];
-        for (const storageKey of this.storedKeys()) {
-            if (storageKey === this.probeKey) {
+        for (const storageKey of this.shelf.keys()) {
+            if (storageKey === this.shelf.probeKey) {
                 // Left by a start-up check whose removal failed: not a log, not worth a warning.
-                this.remove(storageKey);
+                this.shelf.remove(storageKey);
                 continue;
             }
-            const key = this.logKeyOf(storageKey);
+            const key = this.shelf.logKeyOf(storageKey);
             const reading =
                 key === null
                     ? ({ kind: 'invalid', problem: 'not an activity-log key' } as const)
-                    : readStoredEntry(this.read(storageKey), key, this.logFields, this.bounds(now));
+                    : readStoredEntry(
+                          this.shelf.read(storageKey),
+                          key,
+                          this.options.store,
+                          this.bounds(now)
+                      );
             if (reading.kind === 'valid') {
                 // A new start is a new chance: what waited out a backoff is sent now.
                 reading.entry.nextAt = Math.min(reading.entry.nextAt, now);
@@ -246,9 +157,9 @@ export class LogOutbox {
                     this.persist(reading.entry);
                 }
             } else {
-                this.remove(storageKey);
+                this.shelf.remove(storageKey);
                 problems.push(
-                    `${storageKey.slice(this.namespace.length, 120)}: ${reading.problem}`
+                    `${storageKey.slice(this.shelf.namespace.length, 120)}: ${reading.problem}`
                 );
             }
         }
@@ -265,30 +176,15 @@ export class LogOutbox {
         return this.discardedCount;
     }
 
-    private get logFields(): LogFieldMap {
-        return this.options.logFields ?? DEFAULT_LOG_FIELDS;
-    }
-
-    private bounds(now: number): ReadingBounds {
-        return { now, leaseMs: this.options.leaseMs, maxRetryMs: this.maxRetryMs };
-    }
-
-    /** The log key in a storage key of this worker, or null (the probe, or anything else). */
-    private logKeyOf(storageKey: string): string | null {
-        const prefix = `${this.namespace}log.`;
-        const key = storageKey.startsWith(prefix) ? storageKey.slice(prefix.length) : null;
-        return key !== null && ENTRY_KEY.test(key) ? key : null;
-    }
-
     stop(): void {
         this.running = false;
-        this.cancelTimer();
+        this.timer.cancel();
         this.listeners.clear();
     }
 
     /** Queues a task's log; `duplicate` when this task was already logged or is waiting. */
     add(key: string, value: LogValue): AddResult {
-        if (this.entries.has(key) || this.confirmedId(key) !== null) {
+        if (this.entries.has(key) || this.ledger.idOf(key) !== null) {
             return 'duplicate';
         }
         const now = this.clock.now();
@@ -340,7 +236,7 @@ export class LogOutbox {
             this.changed();
             return true;
         }
-        const recordId = this.confirmedId(key);
+        const recordId = this.ledger.idOf(key);
         if (recordId === null) {
             return false;
         }
@@ -379,13 +275,15 @@ export class LogOutbox {
         this.pump();
     }
 
-    /** Saves a refused log without the fields Salesforce named (e.g. a deleted related record). */
+    /** Saves a refused log without the fields the CRM named (e.g. a deleted related record). */
     retryWithout(key: string): void {
         const entry = this.entries.get(key);
         if (!entry) {
             return;
         }
-        const dropped = new Set(droppableFields(entry.failure, entry.value));
+        const dropped = new Set(
+            droppableFields(entry.failure, entry.value, this.options.store.requiredFields)
+        );
         entry.value = Object.fromEntries(
             Object.entries(entry.value).filter(([field]) => !dropped.has(field))
         );
@@ -408,7 +306,11 @@ export class LogOutbox {
                 nextAttemptAt: entry.failure?.permanent ? null : entry.nextAt,
                 failure: entry.failure,
                 kept: !this.unkept.has(entry.key),
-                droppableFields: droppableFields(entry.failure, entry.value)
+                droppableFields: droppableFields(
+                    entry.failure,
+                    entry.value,
+                    this.options.store.requiredFields
+                )
             }));
     }
 
@@ -421,13 +323,9 @@ export class LogOutbox {
         return () => this.listeners.delete(listener);
     }
 
-    /** The Id Salesforce gave this task's log, if it confirmed one. */
+    /** The id the CRM gave this task's log, if it confirmed one. */
     confirmedId(key: string): string | null {
-        const confirmed = this.confirmedTasks.get(key);
-        if (!confirmed || this.clock.now() - confirmed.at > this.rememberMs) {
-            return null;
-        }
-        return confirmed.recordId;
+        return this.ledger.idOf(key);
     }
 
     private pump(): void {
@@ -440,7 +338,7 @@ export class LogOutbox {
             .sort((a, b) => a.nextAt - b.nextAt || a.createdAt - b.createdAt);
         for (const entry of due) {
             if (entry.nextAt > now) {
-                this.wakeAt(entry.nextAt);
+                this.timer.at(entry.nextAt);
                 return;
             }
             const claim = this.claim(entry, now);
@@ -448,7 +346,7 @@ export class LogOutbox {
                 continue;
             }
             if (claim === 'leased') {
-                this.wakeAt(entry.leaseUntil);
+                this.timer.at(entry.leaseUntil);
                 continue;
             }
             void this.send(entry);
@@ -459,8 +357,8 @@ export class LogOutbox {
     /** Takes the entry for this softphone, unless another one confirmed or is sending it. */
     private claim(entry: StoredEntry, now: number): 'mine' | 'gone' | 'leased' {
         if (!this.unkept.has(entry.key)) {
-            const raw = this.read(this.entryKey(entry.key));
-            const reading = readStoredEntry(raw, entry.key, this.logFields, this.bounds(now));
+            const raw = this.shelf.read(this.shelf.entryKey(entry.key));
+            const reading = readStoredEntry(raw, entry.key, this.options.store, this.bounds(now));
             // Overwritten with something that is not a log, or with a lease no softphone of this
             // plugin takes: this softphone's copy stands.
             const stored = reading.kind === 'valid' && !reading.clamped ? reading.entry : null;
@@ -485,13 +383,15 @@ export class LogOutbox {
     private async send(entry: StoredEntry): Promise<void> {
         this.sending = entry.key;
         this.changed();
-        const value: LogValue =
-            entry.recordId === null ? entry.value : { ...entry.value, Id: entry.recordId };
         let refused = false;
         try {
-            const recordId = await this.options.save(value);
-            this.settleConfirmed(entry, entry.recordId ?? recordId);
-            this.options.confirmed?.(recordId);
+            const { store } = this.options;
+            const { recordId } = entry;
+            const savedId =
+                recordId === null
+                    ? await store.create(entry.value)
+                    : await store.update(recordId, entry.value).then(() => recordId);
+            this.settleConfirmed(entry, savedId);
         } catch (error) {
             const failure = failureOf(error);
             this.settleFailed(entry, failure);
@@ -508,11 +408,7 @@ export class LogOutbox {
 
     private settleConfirmed(entry: StoredEntry, recordId: string): void {
         const now = this.clock.now();
-        this.confirmedTasks.set(entry.key, { recordId, at: now });
-        for (const oldest of this.confirmedTasks.keys()) {
-            if (this.confirmedTasks.size <= this.rememberCount) break;
-            this.confirmedTasks.delete(oldest);
-        }
+        this.ledger.remember(entry.key, recordId);
         if (entry.followUp) {
             entry.recordId = recordId;
             entry.value = entry.followUp;
@@ -526,124 +422,32 @@ export class LogOutbox {
         }
         this.entries.delete(entry.key);
         this.unkept.delete(entry.key);
-        this.remove(this.entryKey(entry.key));
+        this.shelf.remove(this.shelf.entryKey(entry.key));
     }
 
     private settleFailed(entry: StoredEntry, failure: SaveFailure): void {
         entry.attempts += 1;
         entry.failure = failure;
         entry.leaseUntil = 0;
-        entry.nextAt = this.clock.now() + this.backoff(entry.attempts);
+        entry.nextAt =
+            this.clock.now() +
+            backoffMs(entry.attempts, this.firstRetryMs, this.maxRetryMs, this.random);
         this.persist(entry);
     }
 
-    /** Doubling from the first delay up to the cap, with ±20% jitter so softphones spread out. */
-    private backoff(attempts: number): number {
-        const base = Math.min(this.maxRetryMs, this.firstRetryMs * 2 ** (attempts - 1));
-        return Math.round(base * (0.8 + 0.4 * this.random()));
-    }
-
-    private wakeAt(at: number): void {
-        if (this.timer !== null && this.timerAt <= at) {
-            return;
-        }
-        this.cancelTimer();
-        this.timerAt = at;
-        this.timer = this.clock.setTimeout(
-            () => {
-                this.timer = null;
-                this.timerAt = Infinity;
-                this.pump();
-            },
-            Math.min(MAX_TIMER_MS, Math.max(0, at - this.clock.now()) || 0)
-        );
-    }
-
-    private cancelTimer(): void {
-        if (this.timer !== null) {
-            this.clock.clearTimeout(this.timer);
-            this.timer = null;
-            this.timerAt = Infinity;
-        }
+    private bounds(now: number): ReadingBounds {
+        return { now, leaseMs: this.options.leaseMs, maxRetryMs: this.maxRetryMs };
     }
 
     private persist(entry: StoredEntry): boolean {
         if (this.unkept.has(entry.key)) {
             return false;
         }
-        if (this.write(this.entryKey(entry.key), JSON.stringify(entry))) {
+        if (this.shelf.write(this.shelf.entryKey(entry.key), JSON.stringify(entry))) {
             return true;
         }
         this.unkept.add(entry.key);
         return false;
-    }
-
-    /**
-     * Tells the agent at start-up, not at the first log, when this browser keeps nothing (storage
-     * blocked for a third-party frame, or full): a write and its removal, under this owner's keys.
-     */
-    private probeStorage(): void {
-        if (this.write(this.probeKey, '1')) {
-            this.remove(this.probeKey);
-        }
-    }
-
-    private get probeKey(): string {
-        return `${this.namespace}probe`;
-    }
-
-    private storedKeys(): string[] {
-        const keys: string[] = [];
-        try {
-            const storage = this.options.storage;
-            for (let i = 0; storage && i < storage.length; i++) {
-                const key = storage.key(i);
-                if (key?.startsWith(this.namespace)) {
-                    keys.push(key);
-                }
-            }
-        } catch {
-            this.storageFailed();
-        }
-        return keys;
-    }
-
-    private read(key: string): string | null {
-        try {
-            return this.options.storage?.getItem(key) ?? null;
-        } catch {
-            this.storageFailed();
-            return null;
-        }
-    }
-
-    private write(key: string, value: string): boolean {
-        try {
-            if (!this.options.storage) {
-                this.storageFailed();
-                return false;
-            }
-            this.options.storage.setItem(key, value);
-            return true;
-        } catch {
-            this.storageFailed();
-            return false;
-        }
-    }
-
-    private remove(key: string): void {
-        try {
-            this.options.storage?.removeItem(key);
-        } catch {
-            this.storageFailed();
-        }
-    }
-
-    private storageFailed(): void {
-        if (!this.warnedStorage) {
-            this.warnedStorage = true;
-            this.options.problem?.({ kind: 'storage-unavailable' });
-        }
     }
 
     private changed(): void {

@@ -3,9 +3,9 @@
 import * as Flex from '@twilio/flex-ui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as React from 'react';
-import { makeTask, settle, shownNotifications } from '../test/flexHarness';
-import { startWith, stopStarted, type Started } from '../test/startedHarness';
-import { plantedEntries, storedCreate } from '../test/fixtures/storedEntries.fixture';
+import { makeTask, settle, shownNotifications } from '../../test/flexHarness';
+import { startWith, stopStarted, type Started } from '../../test/startedHarness';
+import { plantedEntries, storedCreate } from '../../test/fixtures/storedEntries.fixture';
 import { PendingLogs } from './PendingLogs';
 
 const ADA = { Id: '003000000000001AAA', Name: 'Ada Lovelace', RecordType: 'Contact' };

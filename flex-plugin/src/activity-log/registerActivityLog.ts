@@ -1,25 +1,18 @@
 /*
  * Activity logging: when the agent completes a task (CompleteTask succeeded), or a task this
- * worker handled is canceled, its log goes into the outbox, which saves it in Salesforce and keeps
- * it until Salesforce confirms. Reservations rescinded, rejected or timed out leave no log, and
+ * worker handled is canceled, its log goes into the outbox, which saves it in the CRM and keeps
+ * it until the CRM confirms. Reservations rescinded, rejected or timed out leave no log, and
  * the outbox's ledger keeps one task from ever giving two. With `copilot_notes`, Copilot's notes
  * fill the log, or update the saved Task when they come late. With `require_record_choice`,
  * completing waits until the agent has chosen among several matching records.
  */
 import * as React from 'react';
 import { Actions, NoTasksCanvas, TaskListContainer } from '@twilio/flex-ui';
-import type { RecordRef } from '../contract/lmsContract';
+import type { CopilotNotes, RecordRef } from '../crm/crmPort';
 import { guarded, type IntegrationContext } from '../integration/context';
-import {
-    isLive,
-    linkedRecordOf,
-    taskOfPayload,
-    type TaskActionPayload,
-    type TaskLike
-} from '../tasks/taskView';
+import { isLive, taskOfPayload, type TaskActionPayload, type TaskLike } from '../tasks/taskView';
 import { originOf, readSubmittedNotes, sameInteraction, type NotesOrigin } from './copilotNotes';
 import { LogOutbox, systemClock, type OutboxClock, type OutboxStorage } from './logOutbox';
-import { buildLogValue, notesFields, type CopilotNotes } from './logPayload';
 import { PendingLogs } from './PendingLogs';
 
 export interface ActivityLogEnvironment {
@@ -58,11 +51,10 @@ export function registerActivityLog(
     context: IntegrationContext,
     environment: ActivityLogEnvironment
 ): LogOutbox {
-    const { manager, config, openCti, links, log, notify } = context;
+    const { manager, config, crm, links, log, notify } = context;
     const clock = environment.clock ?? systemClock;
     const timeZone =
         environment.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-    const fields = config.activity_log_fields;
 
     const outbox = new LogOutbox({
         storage: environment.storage,
@@ -70,13 +62,7 @@ export function registerActivityLog(
         clock,
         // Longer than one saveLog may take, so a slow answer is never sent twice at once.
         leaseMs: config.opencti_timeout_ms + 2000,
-        logFields: fields,
-        save: (value) => openCti.saveLog(value),
-        confirmed: () => {
-            openCti.refreshView().catch((error: unknown) => {
-                log.warn('Salesforce did not refresh its view after an activity log', error);
-            });
-        },
+        store: crm.activities,
         problem: (problem) => {
             switch (problem.kind) {
                 case 'storage-unavailable':
@@ -89,7 +75,10 @@ export function registerActivityLog(
                     );
                     return notify('SfLogsDiscarded', { count: String(problem.count) });
                 case 'refused':
-                    log.warn(`Salesforce refused activity log ${problem.entry.key}`, problem.entry);
+                    log.warn(
+                        `${crm.name} refused activity log ${problem.entry.key}`,
+                        problem.entry
+                    );
                     return notify('SfLogRefused', {
                         subject: problem.entry.subject,
                         reason: problem.entry.failure?.description ?? ''
@@ -131,7 +120,7 @@ export function registerActivityLog(
         entry.completing = null;
         entry.notes = null;
         const now = clock.now();
-        const value = buildLogValue({
+        const value = crm.activities.build({
             task,
             record,
             endedAt: new Date(now),
@@ -140,8 +129,7 @@ export function registerActivityLog(
                     ? null
                     : ((entry.wrapupAt ?? now) - entry.acceptedAt) / 1000,
             timeZone,
-            notes: config.copilot_notes ? notes : null,
-            fields
+            notes: config.copilot_notes ? notes : null
         });
         const result = outbox.add(task.taskSid, value);
         log.info(`activity log for task ${task.taskSid} (${reason}): ${result}`);
@@ -181,7 +169,7 @@ export function registerActivityLog(
             const undecided =
                 links.candidates(task.taskSid).length > 1 &&
                 !links.hasChoice(task.taskSid) &&
-                linkedRecordOf(task.attributes) === null;
+                crm.linkedRecord(task.attributes) === null;
             if (config.require_record_choice && undecided) {
                 notify('SfLogChooseRecord');
                 abort();
@@ -221,7 +209,7 @@ export function registerActivityLog(
         // Late: the log is written or waiting; the notes go onto it.
         for (const [taskSid, entry] of tracked) {
             if (entry.logged && sameInteraction(entry.origin, submitted.origin)) {
-                if (!outbox.addToLog(taskSid, notesFields(submitted.notes, fields))) {
+                if (!outbox.addToLog(taskSid, crm.activities.notesValue(submitted.notes))) {
                     log.warn(`Copilot notes for task ${taskSid} came after its log was forgotten`);
                 }
                 return;

@@ -1,20 +1,33 @@
 // What the outbox accepts back from storage: only logs this plugin writes, with bounded numbers.
 import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
+import { isTaskId, storedTaskLogProblem } from '../transports/salesforce/storedTaskLog';
+import type { LogFieldMap } from '../transports/salesforce/taskLog';
 import {
     plantedEntries,
     STORED_AT,
     STORED_KEY,
     storedCreate
-} from '../test/fixtures/storedEntries.fixture';
-import type { LogFieldMap } from './logPayload';
+} from '../../test/fixtures/storedEntries.fixture';
 import { readStoredEntry, type ReadingBounds } from './storedEntry';
 
 const KEY = STORED_KEY;
 const NOW = STORED_AT;
 const BOUNDS: ReadingBounds = { now: NOW, leaseMs: 12_000, maxRetryMs: 300_000 };
 
+/** The Salesforce adapter's half of the check, with a given field map. */
+const checks = (fields: LogFieldMap) => ({
+    storedValueProblem: (value: unknown, kind: 'create' | 'update', key: string) =>
+        storedTaskLogProblem(value, kind, key, fields),
+    isActivityId: isTaskId
+});
+
 const read = (entry: unknown, key = KEY, fields: LogFieldMap = DEFAULT_LOG_FIELDS) =>
-    readStoredEntry(typeof entry === 'string' ? entry : JSON.stringify(entry), key, fields, BOUNDS);
+    readStoredEntry(
+        typeof entry === 'string' ? entry : JSON.stringify(entry),
+        key,
+        checks(fields),
+        BOUNDS
+    );
 
 describe('readStoredEntry', () => {
     test('a log the plugin wrote is read back as it was', () => {

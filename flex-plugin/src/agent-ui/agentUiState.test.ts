@@ -1,5 +1,5 @@
 import { AGENT_STRINGS } from '../agent-messages/agentMessages';
-import { makeTask } from '../test/flexHarness';
+import { makeTask } from '../../test/flexHarness';
 import type { FlexSnapshot, TaskLike } from '../tasks/taskView';
 import { callsInProgress, utilityStatus } from './agentUiState';
 
@@ -11,29 +11,37 @@ const chat = (status: string) => makeTask({ status, taskChannelUniqueName: 'chat
 
 describe('utility bar status', () => {
     test.each([
-        ['no task, available', snapshot([]), { icon: 'call', label: 'Available' }],
+        ['no task, available', snapshot([]), { state: 'available', label: 'Available' }],
         [
             'no task, on a break',
             snapshot([], { name: 'Break', available: false }),
-            { icon: 'away', label: 'Break' }
+            { state: 'away', label: 'Break' }
         ],
         [
             'only finished tasks',
             snapshot([call('completed'), call('canceled')]),
-            { icon: 'call', label: 'Available' }
+            { state: 'available', label: 'Available' }
         ],
-        ['a call ringing', snapshot([call('pending')]), { icon: 'alert', label: 'Incoming call' }],
-        ['a chat ringing', snapshot([chat('pending')]), { icon: 'alert', label: 'Incoming chat' }],
+        [
+            'a call ringing',
+            snapshot([call('pending')]),
+            { state: 'ringing', label: 'Incoming call' }
+        ],
+        [
+            'a chat ringing',
+            snapshot([chat('pending')]),
+            { state: 'ringing', label: 'Incoming chat' }
+        ],
         [
             'a chat ringing during a call',
             snapshot([call('accepted'), chat('pending')]),
-            { icon: 'alert', label: 'Incoming chat' }
+            { state: 'ringing', label: 'Incoming chat' }
         ],
-        ['one live call', snapshot([call('accepted')]), { icon: 'call', label: '1 active task' }],
+        ['one live call', snapshot([call('accepted')]), { state: 'busy', label: '1 active task' }],
         [
             'a call in wrap-up and a chat',
             snapshot([call('wrapping'), chat('accepted')]),
-            { icon: 'call', label: '2 active tasks' }
+            { state: 'busy', label: '2 active tasks' }
         ]
     ])('%s', (_name, state, expected) => {
         expect(utilityStatus(state, strings)).toEqual(expected);
@@ -46,7 +54,7 @@ describe('utility bar status', () => {
 
     test('no activity known yet: a neutral label, not an empty one', () => {
         expect(utilityStatus({ ...snapshot([]), activity: null }, strings)).toEqual({
-            icon: 'call',
+            state: 'available',
             label: 'Flex phone'
         });
     });

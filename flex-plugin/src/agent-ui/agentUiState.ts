@@ -1,13 +1,14 @@
 /*
- * What the agent UI enhancements show, as pure functions of Flex's state: the utility bar item's
- * icon and label, and whether the softphone may be popped out (no call ringing or live).
+ * What the agent UI enhancements show, as pure functions of Flex's state: the agent's state and
+ * label in the CRM's chrome (Salesforce: the utility bar item), and whether the softphone may be
+ * popped out (no call ringing or live).
  */
 import { formatAgentString, type AgentStringKey } from '../agent-messages/agentMessages';
+import type { AgentState } from '../crm/crmPort';
 import { isVoice, type FlexSnapshot, type TaskLike } from '../tasks/taskView';
 
 export interface UtilityStatus {
-    /** SLDS utility icon name. */
-    icon: string;
+    state: AgentState;
     label: string;
 }
 
@@ -20,8 +21,8 @@ function incomingKey(task: TaskLike): AgentStringKey {
 }
 
 /**
- * No active task: the worker's activity (`call` when available, `away` otherwise). A task
- * ringing: `alert` and "Incoming call"/"Incoming chat". Otherwise the number of active tasks.
+ * No active task: the worker's activity (available or away). A task ringing: ringing and
+ * "Incoming call"/"Incoming chat". Otherwise busy, and the number of active tasks.
  */
 export function utilityStatus(
     snapshot: FlexSnapshot,
@@ -30,11 +31,11 @@ export function utilityStatus(
     const active = snapshot.tasks.filter((task) => ACTIVE_STATUSES.has(task.status));
     const incoming = active.find((task) => task.status === 'pending');
     if (incoming) {
-        return { icon: 'alert', label: formatAgentString(strings, incomingKey(incoming)) };
+        return { state: 'ringing', label: formatAgentString(strings, incomingKey(incoming)) };
     }
     if (active.length > 0) {
         return {
-            icon: 'call',
+            state: 'busy',
             label:
                 active.length === 1
                     ? formatAgentString(strings, 'SfStatusOneTask')
@@ -43,9 +44,9 @@ export function utilityStatus(
     }
     const activity = snapshot.activity;
     if (!activity) {
-        return { icon: 'call', label: formatAgentString(strings, 'SfStatusPhone') };
+        return { state: 'available', label: formatAgentString(strings, 'SfStatusPhone') };
     }
-    return { icon: activity.available ? 'call' : 'away', label: activity.name };
+    return { state: activity.available ? 'available' : 'away', label: activity.name };
 }
 
 /** Voice tasks ringing or connected: while there is one, popping the softphone out would drop it. */

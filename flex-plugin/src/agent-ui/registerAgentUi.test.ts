@@ -1,7 +1,7 @@
 // The agent UI enhancements on a started integration: real Flex, fake Open CTI and toolkit.
 import * as Flex from '@twilio/flex-ui';
-import { makeTask, settle, shownNotifications } from '../test/flexHarness';
-import { startWith, stopStarted, type Started } from '../test/startedHarness';
+import { makeTask, settle, shownNotifications } from '../../test/flexHarness';
+import { startWith, stopStarted, type Started } from '../../test/startedHarness';
 
 afterEach(() => {
     stopStarted();

@@ -1,14 +1,14 @@
 /*
- * Agent UI enhancements inside Salesforce: the utility bar item shows the agent's state, the
- * softphone cannot be popped out while a call rings or is live (popping out reloads the frame and
- * drops the call), the panel opens for an incoming task, and Flex's CRM panel and logo make room.
- * Each follows Flex's state (its Redux store) and sends Salesforce only what changed.
+ * Agent UI enhancements inside the CRM: its chrome shows the agent's state (Salesforce: the utility
+ * bar item), the softphone cannot be popped out while a call rings or is live (popping out reloads
+ * the frame and drops the call), the panel opens for an incoming task, and Flex's CRM panel and logo
+ * make room. Each follows Flex's state (its Redux store) and sends the CRM only what changed.
  */
 import { MainHeader, type Manager } from '@twilio/flex-ui';
 import type { IntegrationConfig } from '../config/integrationConfig';
 import { openSoftphonePanel } from '../click-to-dial/registerClickToDial';
-import { describeError, guarded, type IntegrationContext } from '../integration/context';
-import { ConsoleToolkitClient, loadConsoleToolkit } from '../opencti/openCti';
+import { CrmCapabilityUnavailable, type CrmPort } from '../crm/crmPort';
+import { guarded, type IntegrationContext } from '../integration/context';
 import type { TaskLike } from '../tasks/taskView';
 import { callsInProgress, utilityStatus, type UtilityStatus } from './agentUiState';
 
@@ -19,64 +19,41 @@ function onFlexChange(context: IntegrationContext, change: () => void): () => vo
     return context.manager.store.subscribe(run);
 }
 
-/** Keeps the utility bar item's icon and label in step with the agent, one call per change. */
-export function keepUtilityStatus(context: IntegrationContext): void {
-    const { openCti, log, manager } = context;
+/** Keeps the agent's state in the CRM's chrome in step with Flex, one call per change. */
+export function keepUtilityStatus(
+    context: IntegrationContext,
+    status: NonNullable<CrmPort['status']>
+): void {
+    const { log, manager } = context;
     const strings = manager.strings as unknown as Record<string, string>;
-    let shown: UtilityStatus = { icon: '', label: '' };
+    let shown: UtilityStatus | null = null;
     const unsubscribe = onFlexChange(context, () => {
         const next = utilityStatus(context.snapshot(), strings);
-        const previous = shown;
+        if (shown && next.state === shown.state && next.label === shown.label) {
+            return;
+        }
         shown = next;
         // A failed call forgets what was shown, so the next change sends it again.
-        if (next.icon !== previous.icon) {
-            openCti.setSoftphoneItemIcon(next.icon).catch((error: unknown) => {
-                shown = { ...shown, icon: '' };
-                log.warn('could not set the utility bar icon', error);
-            });
-        }
-        if (next.label !== previous.label) {
-            openCti.setSoftphoneItemLabel(next.label).catch((error: unknown) => {
-                shown = { ...shown, label: '' };
-                log.warn('could not set the utility bar label', error);
-            });
-        }
+        status.show(next.state, next.label).catch((error: unknown) => {
+            shown = null;
+            log.warn('could not show the agent state in the CRM', error);
+        });
     });
     context.onStop(unsubscribe);
 }
 
 /**
  * Pop-out is off while any call rings or is live, counted from Flex's tasks: the end of one of
- * two calls leaves it off; it comes back when none is left. The Console Integration Toolkit (a
- * second Salesforce script) is loaded when the first call needs it, not at start-up, so the
- * integration costs Flex's start only Open CTI's script; if it does not load, the agent is told
- * once and pop-out protection stays off.
+ * two calls leaves it off; it comes back when none is left. If the CRM cannot lock it after all
+ * (Salesforce: the Console Integration Toolkit did not load), the agent is told once and pop-out
+ * protection stays off.
  */
 export function preventPopoutDuringCalls(
     context: IntegrationContext,
-    win: Window,
-    origin: string
+    popout: NonNullable<CrmPort['popout']>
 ): void {
-    const { config, log, notify } = context;
-    let toolkit: Promise<ConsoleToolkitClient | null> | null = null;
-    const loadToolkit = () =>
-        (toolkit ??= loadConsoleToolkit({
-            window: win,
-            origin,
-            apiVersion: config.opencti_api_version,
-            timeoutMs: config.opencti_timeout_ms
-        }).then(
-            (api) => new ConsoleToolkitClient(api, config.opencti_timeout_ms),
-            (error: unknown) => {
-                log.warn(
-                    'pop-out protection is off: the Console Integration Toolkit did not load',
-                    error
-                );
-                notify('SfPopoutUnavailable', { reason: describeError(error) });
-                return null;
-            }
-        ));
-    // Salesforce's default: the softphone may be popped out.
+    const { log, notify } = context;
+    // The CRM's default: the softphone may be popped out.
     let popoutable = true;
     let off = false;
     let queue = Promise.resolve();
@@ -88,16 +65,15 @@ export function preventPopoutDuringCalls(
         popoutable = wanted;
         // In order: "off" for a new call must never land after a later "on".
         queue = queue
-            .then(async () => {
-                const client = await loadToolkit();
-                if (!client) {
+            .then(() => popout.allow(wanted))
+            .catch((error: unknown) => {
+                if (error instanceof CrmCapabilityUnavailable) {
                     off = true;
                     popoutable = true;
+                    log.warn(`pop-out protection is off: ${error.description}`);
+                    notify('SfPopoutUnavailable', { reason: error.description });
                     return;
                 }
-                await client.setPopoutable(wanted);
-            })
-            .catch((error: unknown) => {
                 popoutable = !wanted;
                 log.warn(`could not set pop-out to ${String(wanted)}`, error);
             });
@@ -119,10 +95,14 @@ export function applySoftphoneLayout(config: IntegrationConfig, manager: Manager
     }
 }
 
-export function registerAgentUi(context: IntegrationContext, win: Window, origin: string): void {
-    const { config, manager, log } = context;
+export function registerAgentUi(context: IntegrationContext): void {
+    const { config, manager, log, crm } = context;
     if (config.utility_bar_status) {
-        keepUtilityStatus(context);
+        if (crm.status) {
+            keepUtilityStatus(context, crm.status);
+        } else {
+            log.info(`utility_bar_status is on, but ${crm.name} has no place to show it`);
+        }
     }
     if (config.show_panel_automatically) {
         const onReceived = guarded(log, 'open the softphone panel', async (task: TaskLike) => {
@@ -134,6 +114,10 @@ export function registerAgentUi(context: IntegrationContext, win: Window, origin
         context.onStop(() => manager.events.removeListener('taskReceived', onReceived));
     }
     if (config.prevent_popout_during_call) {
-        preventPopoutDuringCalls(context, win, origin);
+        if (crm.popout) {
+            preventPopoutDuringCalls(context, crm.popout);
+        } else {
+            log.info(`prevent_popout_during_call is on, but ${crm.name} cannot pop Flex out`);
+        }
     }
 }

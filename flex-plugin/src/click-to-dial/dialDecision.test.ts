@@ -1,6 +1,8 @@
-import { makeTask } from '../test/flexHarness';
+import { makeTask } from '../../test/flexHarness';
 import type { FlexSnapshot } from '../tasks/taskView';
-import { decideDial, type DialContext } from './dialDecision';
+import { dialRequestOf } from '../transports/salesforce/clickToDial';
+import { linkAttributes } from '../transports/salesforce/recordLink';
+import { decideDial as decide, type DialContext } from './dialDecision';
 import { toE164 } from './phoneNumber';
 
 describe('toE164', () => {
@@ -41,6 +43,19 @@ const context = (snapshot: Partial<FlexSnapshot> = {}, dialInProgress = false): 
     dialInProgress,
     defaultCountry: 'US'
 });
+
+/**
+ * An Open CTI click, read by the Salesforce adapter, then decided; the record as the task
+ * attributes the call would carry.
+ */
+function decideDial(payload: Record<string, unknown>, ctx: DialContext) {
+    const decision = decide(dialRequestOf(payload), ctx);
+    if (decision.kind !== 'call') {
+        return decision;
+    }
+    const { record, ...call } = decision;
+    return { ...call, taskAttributes: record ? linkAttributes(record) : {} };
+}
 
 describe('decideDial', () => {
     test('calls with the record as task attributes', () => {

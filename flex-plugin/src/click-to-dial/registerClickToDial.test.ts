@@ -11,7 +11,7 @@ import {
     settle,
     shownNotifications,
     type Harness
-} from '../test/flexHarness';
+} from '../../test/flexHarness';
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let running: Integration | null = null;

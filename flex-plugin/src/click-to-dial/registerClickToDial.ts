@@ -1,8 +1,8 @@
-// Click-to-dial: Salesforce phone fields become links; a click starts a Flex outbound call.
+// Click-to-dial: the CRM's phone fields become links; a click starts a Flex outbound call.
 import { Actions } from '@twilio/flex-ui';
 import type { AgentStringKey } from '../agent-messages/agentMessages';
-import { describeError, guarded, type IntegrationContext } from '../integration/context';
-import type { ClickToDialPayload } from '../opencti/openCti';
+import type { DialRequest } from '../crm/crmPort';
+import { guarded, type IntegrationContext } from '../integration/context';
 import { decideDial, type DialRefusal } from './dialDecision';
 
 const REFUSAL_TEXT: Record<DialRefusal, AgentStringKey> = {
@@ -12,11 +12,15 @@ const REFUSAL_TEXT: Record<DialRefusal, AgentStringKey> = {
     offline: 'SfDialOffline'
 };
 
-/** Opens the softphone panel unless it is already open. */
+/** Opens the softphone panel unless it is already open (a CRM without one: nothing to do). */
 export async function openSoftphonePanel(context: IntegrationContext): Promise<void> {
+    const panel = context.crm.panel;
+    if (!panel) {
+        return;
+    }
     try {
-        if (!(await context.openCti.isSoftphonePanelVisible())) {
-            await context.openCti.setSoftphonePanelVisibility(true);
+        if (!(await panel.isVisible())) {
+            await panel.show();
         }
     } catch (error) {
         context.log.warn('could not open the softphone panel', error);
@@ -24,11 +28,11 @@ export async function openSoftphonePanel(context: IntegrationContext): Promise<v
 }
 
 export async function registerClickToDial(context: IntegrationContext): Promise<void> {
-    const { openCti, config, log, notify } = context;
+    const { crm, config, log, notify } = context;
     let dialInProgress = false;
 
-    const onClick = guarded(log, 'click-to-dial', async (payload: ClickToDialPayload) => {
-        const decision = decideDial(payload ?? {}, {
+    const onClick = guarded(log, 'click-to-dial', async (request: DialRequest) => {
+        const decision = decideDial(request, {
             snapshot: context.snapshot(),
             dialInProgress,
             defaultCountry: config.default_country
@@ -44,7 +48,7 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
         try {
             await Actions.invokeAction('StartOutboundCall', {
                 destination: decision.destination,
-                taskAttributes: decision.taskAttributes
+                taskAttributes: decision.record ? crm.linkAttributes(decision.record) : {}
             });
         } catch (error) {
             log.error(`StartOutboundCall to ${decision.destination} failed`, error);
@@ -54,12 +58,6 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
         }
     });
 
-    try {
-        await openCti.enableClickToDial();
-    } catch (error) {
-        log.warn('Salesforce refused enableClickToDial', error);
-        notify('SfFeatureUnavailable', { feature: 'click-to-dial', reason: describeError(error) });
-        return;
-    }
-    openCti.onClickToDial(onClick);
+    // A refusal here turns click-to-dial off (startIntegration tells the agent).
+    await crm.onDialRequest(onClick);
 }

@@ -2,7 +2,7 @@
 import type * as Flex from '@twilio/flex-ui';
 import type { Notify } from '../agent-messages/agentMessages';
 import type { IntegrationConfig } from '../config/integrationConfig';
-import type { OpenCtiClient } from '../opencti/openCti';
+import type { CrmPort } from '../crm/crmPort';
 import type { TaskLinks } from '../tasks/taskLinks';
 import type { FlexSnapshot } from '../tasks/taskView';
 
@@ -21,7 +21,8 @@ export const consoleLogger: Logger = {
 export interface IntegrationContext {
     manager: Flex.Manager;
     config: IntegrationConfig;
-    openCti: OpenCtiClient;
+    /** The CRM that hosts Flex, through its transport's adapter. */
+    crm: CrmPort;
     links: TaskLinks;
     notify: Notify;
     log: Logger;

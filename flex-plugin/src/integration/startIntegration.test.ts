@@ -9,7 +9,7 @@ import {
     SALESFORCE_ORIGIN,
     settle,
     shownNotifications
-} from '../test/flexHarness';
+} from '../../test/flexHarness';
 
 const quietLog = (): Logger & { lines: string[] } => {
     const lines: string[] = [];

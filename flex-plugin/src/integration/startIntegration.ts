@@ -1,7 +1,8 @@
 /*
- * Starts the integration at plugin init: configuration, the Salesforce origin, Open CTI, then each
- * capability the configuration turns on. Every way this can fail ends with the integration (or one
- * capability) off, one clear line for the agent or admin, and Flex untouched.
+ * Starts the integration at plugin init: configuration, then the transport (the CRM that hosts
+ * Flex; Salesforce through Open CTI today), then each capability the configuration turns on, in
+ * one list. Every way this can fail ends with the integration (or one capability) off, one clear
+ * line for the agent or admin, and Flex untouched.
  */
 import * as Flex from '@twilio/flex-ui';
 import type { LogOutbox } from '../activity-log/logOutbox';
@@ -9,13 +10,8 @@ import { browserStorage, registerActivityLog } from '../activity-log/registerAct
 import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
 import { applySoftphoneLayout, registerAgentUi } from '../agent-ui/registerAgentUi';
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
-import { parseIntegrationConfig } from '../config/integrationConfig';
-import { loadOpenCti, OpenCtiClient } from '../opencti/openCti';
-import {
-    ALLOWED_ORIGINS_SETTING,
-    resolveSalesforceOrigin,
-    type HostingPage
-} from '../opencti/salesforceOrigin';
+import { parseIntegrationConfig, type IntegrationConfig } from '../config/integrationConfig';
+import type { CrmPort } from '../crm/crmPort';
 import {
     createRecordSelection,
     registerRecordSelection,
@@ -24,13 +20,14 @@ import {
 import { registerScreenPop } from '../screen-pop/registerScreenPop';
 import { readFlexSnapshot } from '../tasks/flexState';
 import { TaskLinks } from '../tasks/taskLinks';
+import { connectSalesforce } from '../transports/salesforce/connectSalesforce';
 import { consoleLogger, describeError, type IntegrationContext, type Logger } from './context';
 
 export interface Integration {
     readonly context: IntegrationContext;
     /** Links records to tasks; the task-canvas chooser calls its applySelection. */
     readonly selection: RecordSelection;
-    /** Activity logs waiting for Salesforce's confirmation. */
+    /** Activity logs waiting for the CRM's confirmation. */
     readonly activityLog: LogOutbox;
     stop(): void;
 }
@@ -39,6 +36,73 @@ export interface StartOptions {
     manager: Flex.Manager;
     window: Window;
     log?: Logger;
+}
+
+/** What a capability's registration gets besides the context. */
+interface FeatureParts {
+    window: Window;
+    selection: RecordSelection;
+    keepActivityLog(outbox: LogOutbox): void;
+}
+
+/** A capability: the setting that turns it on, and how it registers itself with Flex and the CRM. */
+interface Feature {
+    name: string;
+    enabled(config: IntegrationConfig): boolean;
+    register(context: IntegrationContext, parts: FeatureParts): void | Promise<void>;
+}
+
+/**
+ * Every capability, in one list. None depends on another being registered first: the task links
+ * release a task's state themselves, after every listener of its end has read it.
+ */
+const FEATURES: readonly Feature[] = [
+    {
+        name: 'activity log',
+        // Always: logs already waiting are delivered even with activity_logging off.
+        enabled: () => true,
+        register: (context, parts) =>
+            parts.keepActivityLog(
+                registerActivityLog(context, { storage: browserStorage(parts.window) })
+            )
+    },
+    {
+        name: 'record selection',
+        enabled: () => true,
+        register: (context, parts) => registerRecordSelection(context, parts.selection)
+    },
+    {
+        name: 'screen pop',
+        enabled: (config) => config.screen_pop,
+        register: (context, parts) => registerScreenPop(context, parts.selection)
+    },
+    {
+        name: 'click-to-dial',
+        enabled: (config) => config.click_to_dial,
+        register: (context) => registerClickToDial(context)
+    },
+    {
+        name: 'agent UI',
+        enabled: () => true,
+        register: (context) => registerAgentUi(context)
+    }
+];
+
+/** The transport for this page: Salesforce when Flex runs in its softphone. */
+function connect(
+    win: Window,
+    config: IntegrationConfig,
+    manager: Flex.Manager,
+    log: Logger,
+    notify: Notify
+): Promise<CrmPort | null> {
+    return connectSalesforce({
+        window: win,
+        config,
+        log,
+        notify,
+        embedded: () => applySoftphoneLayout(config, manager)
+    });
 }
 
 export async function startIntegration({
@@ -70,100 +134,53 @@ export async function startIntegration({
         return null;
     }
 
-    const origin = resolveSalesforceOrigin(hostingPage(win), {
-        allowedOrigins: config.allowed_origins,
-        trustAnySalesforceOrg: config.trust_any_salesforce_org
-    });
-    if (origin.kind === 'not-embedded') {
-        log.info(`off: ${origin.reason}`);
-        return null;
-    }
-    if (origin.kind === 'not-allowed') {
-        log.warn(`off: ${origin.reason}`);
-        notify('SfOriginNotAllowed', { origin: origin.origin, setting: ALLOWED_ORIGINS_SETTING });
-        return null;
-    }
-    if (origin.kind === 'refused') {
-        log.warn(`off: ${origin.reason}`);
-        notify('SfUnavailable', { reason: origin.reason });
-        return null;
-    }
-    if (origin.warning) {
-        log.warn(origin.warning);
-    }
-    // Everything above runs before the first await, so before Flex renders (the plugin's init
-    // does not wait for what follows: Salesforce may be slow).
-    applySoftphoneLayout(config, manager);
-
-    let openCti: OpenCtiClient;
-    try {
-        const api = await loadOpenCti({
-            window: win,
-            origin: origin.origin,
-            apiVersion: config.opencti_api_version,
-            timeoutMs: config.opencti_timeout_ms
-        });
-        openCti = new OpenCtiClient(api, config.opencti_timeout_ms);
-    } catch (error) {
-        log.warn('off: Open CTI did not load', error);
-        notify('SfUnavailable', { reason: describeError(error) });
+    const crm = await connect(win, config, manager, log, notify);
+    if (!crm) {
         return null;
     }
 
     const stops: (() => void)[] = [];
+    const links = new TaskLinks((attributes) => crm.linkedRecord(attributes));
+    stops.push(links.releaseEnded(manager.events as never));
     const context: IntegrationContext = {
         manager,
         config,
-        openCti,
-        links: new TaskLinks(),
+        crm,
+        links,
         notify,
         log,
         snapshot: () => readFlexSnapshot(manager),
         onStop: (undo) => stops.push(undo)
     };
     const selection = createRecordSelection(context);
-    // Before record selection: on taskCanceled the log must read the link before it is released.
-    const activityLog = registerActivityLog(context, { storage: browserStorage(win) });
-
-    try {
-        await registerRecordSelection(context, selection);
-    } catch (error) {
-        log.warn('record selection over Lightning Message Service is off', error);
-        notify('SfFeatureUnavailable', {
-            feature: 'record selection',
-            reason: describeError(error)
-        });
+    let activityLog: LogOutbox | null = null;
+    const parts: FeatureParts = {
+        window: win,
+        selection,
+        keepActivityLog: (outbox) => (activityLog = outbox)
+    };
+    for (const feature of FEATURES) {
+        if (!feature.enabled(config)) {
+            continue;
+        }
+        try {
+            await feature.register(context, parts);
+        } catch (error) {
+            log.warn(`${feature.name} is off`, error);
+            notify('SfFeatureUnavailable', { feature: feature.name, reason: describeError(error) });
+        }
     }
-    if (config.screen_pop) {
-        registerScreenPop(context, selection);
-    }
-    if (config.click_to_dial) {
-        await registerClickToDial(context);
-    }
-    registerAgentUi(context, win, origin.origin);
     markIntegrationOn(win);
-    log.info(`on, connected to ${origin.origin}`);
+    log.info(`on, through ${crm.name}`);
     return {
         context,
         selection,
-        activityLog,
+        activityLog: activityLog as unknown as LogOutbox,
         stop: () =>
             stops
                 .splice(0)
                 .reverse()
                 .forEach((undo) => undo())
-    };
-}
-
-/** What the origin decision needs from the page; reading `parent` never throws, even cross-origin. */
-function hostingPage(win: Window): HostingPage {
-    return {
-        search: win.location.search,
-        protocol: win.location.protocol,
-        framed: win.parent !== win,
-        ancestorOrigins: win.location.ancestorOrigins
-            ? Array.from(win.location.ancestorOrigins)
-            : null
     };
 }
 

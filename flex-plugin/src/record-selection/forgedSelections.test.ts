@@ -3,8 +3,9 @@
 // Each is refused with the contract's code; no task attribute is written, no prototype is
 // polluted, and nothing throws.
 import { idChecksum } from '../../../force-app/main/default/lwc/flexContract/flexContract.js';
-import { makeTask, settle } from '../test/flexHarness';
-import { startWith, stopStarted } from '../test/startedHarness';
+import { makeTask, settle } from '../../test/flexHarness';
+import { startWith, stopStarted } from '../../test/startedHarness';
+import { choiceOf } from '../transports/salesforce/selectionMessage';
 import { decideSelection } from './selectionDecision';
 
 afterEach(stopStarted);
@@ -212,7 +213,9 @@ describe('forged record selections', () => {
             { select: true }
         );
         const attributesBefore: unknown = JSON.parse(JSON.stringify(task.attributes));
-        expect(() => decideSelection(message, s.integration.context.snapshot())).not.toThrow();
+        expect(() =>
+            decideSelection(choiceOf(message), s.integration.context.snapshot())
+        ).not.toThrow();
 
         s.openCti.deliver(CHANNEL, message);
         await settle();

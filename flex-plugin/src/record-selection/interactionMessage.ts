@@ -1,17 +1,17 @@
-// The Flex_Interaction__c message for the task the agent is looking at: pure, data in, data out.
-import type { ContractError, InteractionMessage, RecordRef } from '../contract/lmsContract';
+// The interaction state for the task the agent is looking at: pure, data in, data out.
+import type { ChoiceError, InteractionState, RecordRef } from '../crm/crmPort';
 import { channelOf, customerOf, directionOf, statusOf, type TaskLike } from '../tasks/taskView';
 
 export interface TaskLinkState {
     candidates: RecordRef[];
     selected: RecordRef | null;
-    error: ContractError | null;
+    error: ChoiceError | null;
 }
 
-export function interactionMessage(
+export function interactionState(
     task: TaskLike | null,
     state: TaskLinkState | null
-): InteractionMessage {
+): InteractionState {
     if (!task) {
         return {
             taskSid: null,
@@ -29,7 +29,7 @@ export function interactionMessage(
         status: statusOf(task),
         direction: directionOf(task),
         channel: channelOf(task),
-        customer: customerOf(task),
+        customer: customerOf(task, state?.selected ?? null),
         candidates: state?.candidates ?? [],
         selected: state?.selected ?? null,
         error: state?.error ?? null

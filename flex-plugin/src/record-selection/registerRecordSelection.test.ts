@@ -3,8 +3,8 @@ import {
     clearMessage,
     syncMessage
 } from '../../../force-app/main/default/lwc/flexContract/flexContract.js';
-import { makeTask, settle } from '../test/flexHarness';
-import { startWith, stopStarted, type Started } from '../test/startedHarness';
+import { makeTask, settle } from '../../test/flexHarness';
+import { startWith, stopStarted, type Started } from '../../test/startedHarness';
 
 afterEach(stopStarted);
 

@@ -1,23 +1,19 @@
 /*
- * Record selection over Lightning Message Service (through Open CTI):
- * the record picker publishes Flex_Record_Selection__c; this plugin checks each message, links the
- * record to the task and answers on Flex_Interaction__c with the state both sides show.
+ * Record selection: the CRM's own UI (in Salesforce, the record picker over Lightning Message
+ * Service) sends record choices; this plugin checks each against the agent's tasks, links the
+ * record to the task and answers with the interaction state both sides show.
  */
 import { Actions } from '@twilio/flex-ui';
 import { formatAgentString, type AgentStringKey } from '../agent-messages/agentMessages';
-import {
-    validateInteractionMessage,
-    type ContractError,
-    type RecordRef,
-    type SelectionErrorCode
-} from '../contract/lmsContract';
+import type { ChoiceError, ChoiceErrorCode, RecordChoice, RecordRef } from '../crm/crmPort';
 import { guarded, type IntegrationContext } from '../integration/context';
 import { writeLink } from '../tasks/linkWriter';
+import { TASK_END_EVENTS } from '../tasks/taskLinks';
 import { shownTask, type TaskLike } from '../tasks/taskView';
-import { interactionMessage } from './interactionMessage';
+import { interactionState } from './interactionMessage';
 import { decideSelection } from './selectionDecision';
 
-const REFUSAL_TEXT: Record<SelectionErrorCode, AgentStringKey> = {
+const REFUSAL_TEXT: Record<ChoiceErrorCode, AgentStringKey> = {
     INVALID_MESSAGE: 'SfSelectionInvalid',
     INVALID_RECORD_ID: 'SfSelectionBadId',
     UNKNOWN_TASK: 'SfSelectionUnknownTask',
@@ -25,28 +21,21 @@ const REFUSAL_TEXT: Record<SelectionErrorCode, AgentStringKey> = {
 };
 
 const TASK_EVENTS = ['taskReceived', 'taskAccepted', 'taskUpdated', 'taskWrapup'] as const;
-const TASK_END_EVENTS = [
-    'taskCompleted',
-    'taskCanceled',
-    'taskRescinded',
-    'taskTimeout',
-    'taskRejected'
-] as const;
 
 export interface RecordSelection {
     /** Publishes the shown task's state; `force` even when unchanged (answers `sync`). */
-    publishShown(options?: { force?: boolean; error?: ContractError }): Promise<void>;
+    publishShown(options?: { force?: boolean; error?: ChoiceError }): Promise<void>;
     /** Links (or with null unlinks) a record, from the picker or the task-canvas chooser. */
     applySelection(task: TaskLike, ref: RecordRef | null): Promise<boolean>;
     /** The refusal the picker shows, in the agent's language. */
-    errorFor(code: SelectionErrorCode, noTask?: boolean): ContractError;
+    errorFor(code: ChoiceErrorCode, noTask?: boolean): ChoiceError;
 }
 
 export function createRecordSelection(context: IntegrationContext): RecordSelection {
-    const { openCti, links, log, manager, config } = context;
+    const { crm, links, log, manager } = context;
     let lastPublished = '';
 
-    const errorFor = (code: SelectionErrorCode, noTask = false): ContractError => ({
+    const errorFor = (code: ChoiceErrorCode, noTask = false): ChoiceError => ({
         code,
         message: formatAgentString(
             manager.strings as unknown as Record<string, string>,
@@ -55,38 +44,31 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
     });
 
     async function publishShown(
-        options: { force?: boolean; error?: ContractError } = {}
+        options: { force?: boolean; error?: ChoiceError } = {}
     ): Promise<void> {
         const task = shownTask(context.snapshot());
-        const message = interactionMessage(task, {
+        const message = interactionState(task, {
             candidates: task ? links.candidates(task.taskSid) : [],
             selected: task ? links.selected(task) : null,
             error: options.error ?? null
         });
-        const validation = validateInteractionMessage(message);
-        if (!validation.ok) {
-            log.error(
-                `not publishing an interaction message that breaks the contract: ${validation.error}`
-            );
-            return;
-        }
         const serialised = JSON.stringify(message);
         if (!options.force && !options.error && serialised === lastPublished) {
             return;
         }
         lastPublished = options.error ? '' : serialised;
         try {
-            await openCti.publish(config.interaction_channel, message);
+            await crm.publishInteraction(message);
         } catch (error) {
             lastPublished = '';
-            log.warn(`could not publish on ${config.interaction_channel}`, error);
+            log.warn(`could not tell ${crm.name} about the interaction`, error);
         }
     }
 
     async function applySelection(task: TaskLike, ref: RecordRef | null): Promise<boolean> {
         links.choose(task.taskSid, ref);
         try {
-            await writeLink(task, ref, links);
+            await writeLink(task, ref, crm.linkAttributes(ref), links);
         } catch (error) {
             log.error(`could not write the record link on task ${task.taskSid}`, error);
             context.notify('SfLinkFailed');
@@ -100,15 +82,15 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
     return { publishShown, applySelection, errorFor };
 }
 
-/** Subscribes to the selection channel and keeps the interaction channel up to date. */
+/** Listens for the CRM's record choices and keeps its view of the interaction up to date. */
 export async function registerRecordSelection(
     context: IntegrationContext,
     selection: RecordSelection
 ): Promise<void> {
-    const { openCti, links, log, manager, config } = context;
+    const { crm, log, manager } = context;
 
-    const onSelection = guarded(log, 'record selection', async (message: unknown) => {
-        const decision = decideSelection(message, context.snapshot());
+    const onSelection = guarded(log, 'record selection', async (choice: RecordChoice) => {
+        const decision = decideSelection(choice, context.snapshot());
         switch (decision.kind) {
             case 'sync':
                 return selection.publishShown({ force: true });
@@ -125,12 +107,8 @@ export async function registerRecordSelection(
     });
 
     const onTaskChange = guarded(log, 'interaction update', () => selection.publishShown());
-    const onTaskEnd = guarded(log, 'interaction end', async (task: TaskLike | undefined) => {
-        await selection.publishShown();
-        if (task?.taskSid) {
-            links.release(task.taskSid);
-        }
-    });
+    // The links release the task's state themselves, after this has published.
+    const onTaskEnd = guarded(log, 'interaction end', () => selection.publishShown());
 
     for (const event of TASK_EVENTS) {
         manager.events.addListener(event, onTaskChange);
@@ -143,9 +121,7 @@ export async function registerRecordSelection(
     Actions.addListener('afterSelectTask', onTaskChange);
     context.onStop(() => Actions.removeListener('afterSelectTask', onTaskChange));
 
-    const subscription = await openCti.subscribe(config.record_selection_channel, onSelection);
-    context.onStop(() => {
-        openCti.unsubscribe(subscription).catch(() => undefined);
-    });
+    const unsubscribe = await crm.onRecordChoice(onSelection);
+    context.onStop(unsubscribe);
     await selection.publishShown({ force: true });
 }

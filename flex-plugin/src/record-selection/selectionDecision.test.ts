@@ -1,8 +1,14 @@
-import { makeTask } from '../test/flexHarness';
+import { makeTask } from '../../test/flexHarness';
 import type { FlexSnapshot } from '../tasks/taskView';
-import { interactionMessage } from './interactionMessage';
-import { decideSelection, MAX_MESSAGE_BYTES } from './selectionDecision';
-import { validateInteractionMessage } from '../contract/lmsContract';
+import { validateInteractionMessage } from '../transports/salesforce/lmsContract';
+import { linkedRecordOf } from '../transports/salesforce/recordLink';
+import { choiceOf, MAX_MESSAGE_BYTES } from '../transports/salesforce/selectionMessage';
+import { interactionState as interactionMessage } from './interactionMessage';
+import { decideSelection as decideChoice } from './selectionDecision';
+
+/** A raw LMS message, checked by the Salesforce adapter, then decided. */
+const decideSelection = (message: unknown, flex: FlexSnapshot) =>
+    decideChoice(choiceOf(message), flex);
 
 const selected = makeTask({ status: 'accepted' });
 const wrapping = makeTask({ status: 'wrapping' });
@@ -104,7 +110,13 @@ describe('interactionMessage', () => {
         [{ direction: 'inbound', from: '+14155550100', name: 'Ada' }, 'inbound', 'Ada'],
         [{ direction: 'inbound', from: '+14155550100' }, 'inbound', '+14155550100'],
         [
-            { direction: 'outbound', outbound_to: '+14155550100', sfdcObjectName: 'Ada' },
+            {
+                direction: 'outbound',
+                outbound_to: '+14155550100',
+                sfdcObjectId: '003000000000001AAA',
+                sfdcObjectType: 'Contact',
+                sfdcObjectName: 'Ada'
+            },
             'outbound',
             'Ada'
         ],
@@ -114,9 +126,10 @@ describe('interactionMessage', () => {
         '%j → direction %s, customer %s, valid against the contract',
         (attributes, direction, customer) => {
             const task = makeTask({ attributes, taskChannelUniqueName: 'chat' });
+            // The link as the Salesforce adapter reads it: an outbound call is named by its record.
             const message = interactionMessage(task, {
                 candidates: [],
-                selected: null,
+                selected: linkedRecordOf(attributes),
                 error: null
             });
             expect(message).toMatchObject({

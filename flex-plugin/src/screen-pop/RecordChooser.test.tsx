@@ -3,8 +3,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { AGENT_STRINGS } from '../agent-messages/agentMessages';
 import { TaskLinks } from '../tasks/taskLinks';
-import { makeTask, settle } from '../test/flexHarness';
-import { startWith, stopStarted } from '../test/startedHarness';
+import { makeTask, settle } from '../../test/flexHarness';
+import { startWith, stopStarted } from '../../test/startedHarness';
 import { RecordChooser } from './RecordChooser';
 
 const ADA = { recordId: '003000000000001AAA', objectApiName: 'Contact', name: 'Ada Lovelace' };

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { formatAgentString, type AgentStringKey } from '../agent-messages/agentMessages';
-import { sameRecordId, type RecordRef } from '../contract/lmsContract';
+import type { RecordRef } from '../crm/crmPort';
 import type { TaskLinks } from '../tasks/taskLinks';
 import type { TaskLike } from '../tasks/taskView';
 
@@ -13,7 +13,11 @@ export interface RecordChooserProps {
     links: TaskLinks;
     strings: Record<string, string>;
     choose: (task: TaskLike, ref: RecordRef | null) => Promise<boolean>;
+    /** The CRM's id comparison (Salesforce: 15- and 18-character forms are one record). */
+    sameRecord?: (a: string, b: string) => boolean;
 }
+
+const sameId = (a: string, b: string) => a === b;
 
 function useLinksVersion(links: TaskLinks): number {
     const [version, setVersion] = React.useState(0);
@@ -27,7 +31,8 @@ export function RecordChooser({
     task,
     links,
     strings,
-    choose
+    choose,
+    sameRecord = sameId
 }: RecordChooserProps): JSX.Element | null {
     useLinksVersion(links);
     const [saving, setSaving] = React.useState(false);
@@ -63,7 +68,7 @@ export function RecordChooser({
             {[...candidates, null].map((candidate) => {
                 const value = candidate?.recordId ?? NONE;
                 const checked = candidate
-                    ? sameRecordId(selected?.recordId, candidate.recordId)
+                    ? selected !== null && sameRecord(selected.recordId, candidate.recordId)
                     : selected === null;
                 const id = `${groupName}-${value || 'none'}`;
                 return (

@@ -1,6 +1,7 @@
 import { DEFAULT_SEARCH_ATTRIBUTES } from '../config/integrationConfig';
 import { choosePopTarget } from './popTarget';
-import { toCandidates } from './searchResults';
+import { linkedRecordOf } from '../transports/salesforce/recordLink';
+import { toCandidates } from '../transports/salesforce/searchResults';
 
 const order = DEFAULT_SEARCH_ATTRIBUTES;
 
@@ -61,19 +62,19 @@ describe('choosePopTarget', () => {
         [{ name: 42, from: null }, { kind: 'none' }],
         [{}, { kind: 'none' }]
     ])('%j → %j', (attributes, target) => {
-        expect(choosePopTarget(attributes, order)).toEqual(target);
+        expect(choosePopTarget(attributes, order, linkedRecordOf(attributes))).toEqual(target);
     });
 
     test('the configured order wins', () => {
         expect(
-            choosePopTarget({ name: 'Ada', caseNumber: '00001026' }, ['caseNumber', 'name'])
+            choosePopTarget({ name: 'Ada', caseNumber: '00001026' }, ['caseNumber', 'name'], null)
         ).toMatchObject({
             searchString: '00001026'
         });
     });
 
     test('search text is capped', () => {
-        const target = choosePopTarget({ name: 'x'.repeat(1000) }, order);
+        const target = choosePopTarget({ name: 'x'.repeat(1000) }, order, null);
         expect(target.kind === 'search' && target.searchString.length).toBe(255);
     });
 });

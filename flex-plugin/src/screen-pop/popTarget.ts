@@ -1,10 +1,10 @@
 /*
  * What to pop for an accepted inbound task, from its attributes alone:
- * a linked record (sfdcObjectId, matching sfdcObjectType when given) → open it; else the first present search attribute, in the
+ * a linked record (as the CRM's link attributes say) → open it; else the first present search attribute, in the
  * configured order (default sfdcSearchString, name, from, identity, customerAddress — the first is
  * Twilio's out-of-box integration's attribute) → search; else nothing.
  */
-import { linkedRecordOf } from '../tasks/taskView';
+import type { RecordRef } from '../crm/crmPort';
 
 export type PopTarget =
     | { kind: 'record'; recordId: string }
@@ -14,12 +14,12 @@ export type PopTarget =
 const MAX_SEARCH_LENGTH = 255;
 const PHONE_LIKE = /^\+?[0-9 ().-]{7,}$/;
 
+/** `linked`: the record the task's attributes link, as the CRM reads them (null: none). */
 export function choosePopTarget(
     attributes: Record<string, unknown>,
-    searchAttributes: readonly string[]
+    searchAttributes: readonly string[],
+    linked: RecordRef | null
 ): PopTarget {
-    // A linked ID whose type contradicts it (001… as a Contact) is not a link: search instead.
-    const linked = linkedRecordOf(attributes);
     if (linked) {
         return { kind: 'record', recordId: linked.recordId };
     }

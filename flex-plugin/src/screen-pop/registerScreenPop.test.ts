@@ -1,6 +1,6 @@
 import * as Flex from '@twilio/flex-ui';
-import { makeTask, settle, shownNotifications } from '../test/flexHarness';
-import { startWith, stopStarted, type Started } from '../test/startedHarness';
+import { makeTask, settle, shownNotifications } from '../../test/flexHarness';
+import { startWith, stopStarted, type Started } from '../../test/startedHarness';
 
 afterEach(stopStarted);
 

@@ -15,29 +15,30 @@ import {
 } from '../tasks/taskView';
 import { choosePopTarget } from './popTarget';
 import { RecordChooser } from './RecordChooser';
-import { toCandidates } from './searchResults';
 
 export async function popForTask(
     context: IntegrationContext,
     selection: RecordSelection,
     task: TaskLike
 ): Promise<void> {
-    const { openCti, config, links } = context;
-    const target = choosePopTarget(task.attributes, config.search_attributes);
+    const { crm, config, links } = context;
+    const target = choosePopTarget(
+        task.attributes,
+        config.search_attributes,
+        crm.linkedRecord(task.attributes)
+    );
     try {
         if (target.kind === 'record') {
-            await openCti.screenPopRecord(target.recordId);
+            await crm.openRecord(target.recordId);
             return;
         }
         if (target.kind === 'none') {
             return;
         }
-        const results = await openCti.searchAndScreenPop({
-            searchParams: target.searchString,
-            callType: 'inbound',
-            ...(target.phone ? { defaultFieldValues: { Phone: target.phone } } : {})
+        const candidates = await crm.searchRecords({
+            query: target.searchString,
+            phone: target.phone
         });
-        const candidates = toCandidates(results);
         if (candidates.length === 1 && candidates[0]) {
             await selection.applySelection(task, candidates[0]);
         } else if (candidates.length > 1) {
@@ -61,7 +62,8 @@ export function registerScreenPop(context: IntegrationContext, selection: Record
             key: CHOOSER_KEY,
             links: context.links,
             strings: context.manager.strings as unknown as Record<string, string>,
-            choose: selection.applySelection
+            choose: selection.applySelection,
+            sameRecord: (a: string, b: string) => context.crm.sameRecord(a, b)
         }),
         { sortOrder: -1 }
     );
@@ -86,7 +88,7 @@ export function registerScreenPop(context: IntegrationContext, selection: Record
             lastSelected = task.taskSid;
             const linked = context.links.selected(task);
             if (linked) {
-                await context.openCti.screenPopRecord(linked.recordId).catch((error: unknown) => {
+                await context.crm.openRecord(linked.recordId).catch((error: unknown) => {
                     log.warn(`re-pop of ${linked.recordId} failed`, error);
                 });
             }

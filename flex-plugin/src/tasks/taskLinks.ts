@@ -4,10 +4,26 @@
  * The link written by this plugin is kept here and used at once: Flex's copy of the task attributes
  * only changes when TaskRouter echoes the update, and code that runs in between (the chooser, the
  * LMS echo, later the activity log) must not see the old value. Entries are released when the task
- * ends, so nothing grows over a shift.
+ * ends (`releaseEnded`), after every listener of that event has read them, so no capability has to
+ * be registered before another, and nothing grows over a shift.
  */
-import type { RecordRef } from '../contract/lmsContract';
-import { linkedRecordOf, type TaskLike } from './taskView';
+import type { RecordRef } from '../crm/crmPort';
+import type { TaskLike } from './taskView';
+
+/** Flex's task events that end a task for this agent. */
+export const TASK_END_EVENTS = [
+    'taskCompleted',
+    'taskCanceled',
+    'taskRescinded',
+    'taskTimeout',
+    'taskRejected'
+] as const;
+
+/** The part of Flex's manager.events the links listen on. */
+export interface TaskEvents {
+    addListener(event: string, listener: (task: TaskLike) => void): unknown;
+    removeListener(event: string, listener: (task: TaskLike) => void): unknown;
+}
 
 interface TaskState {
     candidates: RecordRef[];
@@ -20,6 +36,36 @@ interface TaskState {
 export class TaskLinks {
     private readonly byTask = new Map<string, TaskState>();
     private readonly listeners = new Set<() => void>();
+
+    /** `readLink`: the record a task's attributes link, as the CRM writes them. */
+    constructor(
+        private readonly readLink: (attributes: Record<string, unknown>) => RecordRef | null = () =>
+            null
+    ) {}
+
+    /**
+     * Releases a task's state when it ends, in a later turn: every listener of the end event
+     * (the activity log reading the link, the interaction echo) runs first. Returns the undo.
+     */
+    releaseEnded(
+        events: TaskEvents,
+        later: (run: () => void) => void = (run) => setTimeout(run, 0)
+    ): () => void {
+        const onEnd = (task: TaskLike) => {
+            const taskSid = task?.taskSid;
+            if (typeof taskSid === 'string') {
+                later(() => this.release(taskSid));
+            }
+        };
+        for (const event of TASK_END_EVENTS) {
+            events.addListener(event, onEnd);
+        }
+        return () => {
+            for (const event of TASK_END_EVENTS) {
+                events.removeListener(event, onEnd);
+            }
+        };
+    }
 
     private entry(taskSid: string): TaskState {
         let state = this.byTask.get(taskSid);
@@ -40,7 +86,7 @@ export class TaskLinks {
         if (state && state.written !== undefined) {
             return state.written;
         }
-        return linkedRecordOf(task.attributes);
+        return this.readLink(task.attributes);
     }
 
     /**

@@ -1,5 +1,6 @@
-import { makeTask } from '../test/flexHarness';
-import { linkedRecordOf, shownTask, taskOfPayload, type FlexSnapshot } from './taskView';
+import { makeTask } from '../../test/flexHarness';
+import { linkedRecordOf } from '../transports/salesforce/recordLink';
+import { shownTask, taskOfPayload, type FlexSnapshot } from './taskView';
 import { TaskLinks } from './taskLinks';
 
 describe('linkedRecordOf', () => {
@@ -64,7 +65,7 @@ describe('shownTask', () => {
 
 describe('TaskLinks', () => {
     test('what the plugin wrote wins over stale attributes, until released', () => {
-        const links = new TaskLinks();
+        const links = new TaskLinks(linkedRecordOf);
         const task = makeTask({
             attributes: { sfdcObjectId: '003000000000001AAA', sfdcObjectType: 'Contact' }
         });
@@ -85,7 +86,7 @@ describe("TaskLinks: the agent's choice", () => {
     const CASE = { recordId: '500000000000001AAA', objectApiName: 'Case', name: '00001026' };
 
     test('a choice counts even when writing it failed, and "none" is a choice', () => {
-        const links = new TaskLinks();
+        const links = new TaskLinks(linkedRecordOf);
         const task = makeTask({
             attributes: { sfdcObjectId: '003000000000001AAA', sfdcObjectType: 'Contact' }
         });
@@ -118,5 +119,30 @@ describe('taskOfPayload', () => {
         ['no payload', undefined, null]
     ])('finds %s', (_name, payload, expected) => {
         expect(taskOfPayload(snapshot, payload)).toBe(expected);
+    });
+});
+
+describe('TaskLinks: clean-up', () => {
+    test("a task's state is released after every listener of its end has read it", () => {
+        const { EventEmitter } = jest.requireActual<typeof import('events')>('events');
+        const events = new EventEmitter();
+        const links = new TaskLinks(linkedRecordOf);
+        const later: (() => void)[] = [];
+        const stop = links.releaseEnded(events, (run) => later.push(run));
+        const task = makeTask();
+        const ref = { recordId: '003000000000001AAA', objectApiName: 'Contact', name: 'Ada' };
+        links.setWritten(task.taskSid, ref);
+        // A listener registered after the links still reads the link during the event.
+        const seen: unknown[] = [];
+        events.on('taskCanceled', (ended: typeof task) => seen.push(links.selected(ended)));
+        events.emit('taskCanceled', task);
+        expect(seen).toEqual([ref]);
+        expect(links.size).toBe(1);
+        later.forEach((run) => run());
+        expect(links.size).toBe(0);
+        stop();
+        links.setWritten(task.taskSid, ref);
+        events.emit('taskCompleted', task);
+        expect(later).toHaveLength(1);
     });
 });

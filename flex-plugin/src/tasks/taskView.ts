@@ -4,20 +4,16 @@
  */
 import {
     INTERACTION_STATUSES,
-    isSalesforceId,
     MAX_NAME_LENGTH,
-    OBJECT_API_NAME,
-    prefixProblem,
-    STANDARD_KEY_PREFIXES,
     type Direction,
     type InteractionStatus,
     type RecordRef
-} from '../contract/lmsContract';
+} from '../crm/crmPort';
 
 export interface TaskLike {
     /** Reservation SID (WR…): what Flex task actions take. */
     sid: string;
-    /** TaskRouter task SID (WT…): what Salesforce sees. */
+    /** TaskRouter task SID (WT…): what the CRM sees. */
     taskSid: string;
     status: string;
     attributes: Record<string, unknown>;
@@ -70,42 +66,18 @@ function firstText(values: unknown[]): string | null {
     return null;
 }
 
-/** Who the agent is talking to, for display: a name, else a number or address. */
-export function customerOf(task: TaskLike): string | null {
+/**
+ * Who the agent is talking to, for display: a name, else a number or address. An outbound call is
+ * named by the record it was dialled from.
+ */
+export function customerOf(task: TaskLike, linked: RecordRef | null = null): string | null {
     const a = task.attributes;
     return directionOf(task) === 'outbound'
-        ? firstText([a['sfdcObjectName'], a['outbound_to'], a['to'], a['name']])
+        ? firstText([linked?.name, a['outbound_to'], a['to'], a['name']])
         : firstText([a['name'], a['from'], a['customerAddress'], a['identity']]);
 }
 
 /** The record the task's attributes link to, if they hold a valid one. */
-export function linkedRecordOf(attributes: Record<string, unknown>): RecordRef | null {
-    const recordId = attributes['sfdcObjectId'];
-    if (!isSalesforceId(recordId)) {
-        return null;
-    }
-    const type = attributes['sfdcObjectType'];
-    const name = attributes['sfdcObjectName'];
-    const objectApiName =
-        typeof type === 'string' && OBJECT_API_NAME.test(type) ? type : objectFromPrefix(recordId);
-    // A type that contradicts the ID (001… as a Contact) is wrong data: link nothing.
-    if (prefixProblem(recordId, objectApiName) !== null) {
-        return null;
-    }
-    return {
-        recordId,
-        objectApiName,
-        name: typeof name === 'string' && name ? name.slice(0, MAX_NAME_LENGTH) : null
-    };
-}
-
-/** Best effort for attributes written by others (e.g. Studio) without a type: the standard prefixes. */
-function objectFromPrefix(recordId: string): string {
-    const prefix = recordId.slice(0, 3);
-    const owner = Object.entries(STANDARD_KEY_PREFIXES).find(([, each]) => each === prefix);
-    return owner ? owner[0] : 'Unknown';
-}
-
 /** The task the agent is looking at: the selected live task, else the only live one. */
 export function shownTask(snapshot: FlexSnapshot): TaskLike | null {
     const live = snapshot.tasks.filter(isLive);

@@ -11,7 +11,7 @@ import {
     prefixProblem,
     sameRecordId,
     type RecordRef
-} from '../contract/lmsContract';
+} from './lmsContract';
 
 function text(value: unknown): string | null {
     return typeof value === 'string' && value.trim()

@@ -1,5 +1,6 @@
-import { loadOpenCti, OpenCtiClient, OpenCtiError, openCtiScriptUrl } from './openCti';
-import { FakeOpenCti } from './testing/fakeOpenCti';
+import { FakeOpenCti } from '../../../test/fakes/fakeOpenCti';
+import { OpenCtiClient, OpenCtiError } from './openCtiClient';
+import { loadOpenCti, openCtiScriptUrl } from './scriptLoader';
 
 describe('OpenCtiClient', () => {
     test('turns callbacks into promises with the return value', async () => {

@@ -3,13 +3,10 @@
  * plugin run the very same validators (the JSON Schemas in contracts/lms/ are the source of truth;
  * the package's tests prove flexContract.js agrees with them). This module only adds TypeScript types.
  */
-import * as contract from '../../../force-app/main/default/lwc/flexContract/flexContract.js';
+import * as contract from '../../../../force-app/main/default/lwc/flexContract/flexContract.js';
 
-export interface RecordRef {
-    recordId: string;
-    objectApiName: string;
-    name: string | null;
-}
+export type { RecordRef } from '../../crm/crmPort';
+import type { RecordRef } from '../../crm/crmPort';
 
 export type SelectionErrorCode =
     'INVALID_MESSAGE' | 'INVALID_RECORD_ID' | 'UNKNOWN_TASK' | 'ATTRIBUTE_WRITE_FAILED';

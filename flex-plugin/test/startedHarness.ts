@@ -1,6 +1,9 @@
 // A started integration on the test harness, for capability tests.
-import { startIntegration, type Integration } from '../integration/startIntegration';
-import { validateInteractionMessage, type InteractionMessage } from '../contract/lmsContract';
+import { startIntegration, type Integration } from '../src/integration/startIntegration';
+import {
+    validateInteractionMessage,
+    type InteractionMessage
+} from '../src/transports/salesforce/lmsContract';
 import {
     createHarness,
     dismissAllNotifications,

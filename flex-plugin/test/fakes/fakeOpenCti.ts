@@ -12,7 +12,7 @@ import type {
     SearchResultMap,
     SforceOpenCti,
     SubscribeResponse
-} from '../openCti';
+} from '../../src/transports/salesforce/openCtiApi';
 
 type Method = keyof SforceOpenCti;
 type Fault = { kind: 'fail'; error: OpenCtiErrorShape } | { kind: 'hang' };

@@ -6,8 +6,8 @@
  */
 import { EventEmitter } from 'events';
 import * as Flex from '@twilio/flex-ui';
-import { FakeConsoleToolkit, FakeOpenCti } from '../opencti/testing/fakeOpenCti';
-import type { TaskLike } from '../tasks/taskView';
+import { FakeConsoleToolkit, FakeOpenCti } from './fakes/fakeOpenCti';
+import type { TaskLike } from '../src/tasks/taskView';
 
 export const SALESFORCE_ORIGIN = 'https://acme.lightning.force.com';
 /** The settings of an org that lists its own origin, as every install must. */

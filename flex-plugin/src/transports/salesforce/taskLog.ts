@@ -1,12 +1,13 @@
 /*
- * What an activity log says: the `saveLog` value for one finished task, as a pure function of the
- * task, the time, the agent's time zone and (optionally) the copilot's notes. Salesforce Task
- * fields only; WhoId for a Contact or Lead, WhatId for any other record a Task can relate to (not a
- * User, Task or Event), nothing when none was
- * chosen. The Subject is English and the same in every locale, so reports can group on it.
+ * What an activity log says in Salesforce: the `saveLog` value (Task fields) for one finished
+ * task, as a pure function of the task, the time, the agent's time zone and (optionally) the
+ * copilot's notes. WhoId for a Contact or Lead, WhatId for any other record a Task can relate to
+ * (not a User, Task or Event), nothing when none was chosen. The Subject is English and the same
+ * in every locale, so reports can group on it.
  */
-import type { RecordRef } from '../contract/lmsContract';
-import { isVoice, linkedRecordOf, directionOf, type TaskLike } from '../tasks/taskView';
+import type { ActivityInput, ActivityValue, CopilotNotes } from '../../crm/crmPort';
+import { directionOf, isVoice, type TaskLike } from '../../tasks/taskView';
+import { linkedRecordOf } from './recordLink';
 import {
     MAX_CALL_DURATION_SECONDS,
     NEVER_WHAT_PREFIXES,
@@ -15,17 +16,9 @@ import {
     WHO_PREFIXES
 } from './taskFieldLimits';
 
-/** The copilot's wrap-up notes (`notesSubmitted`), as far as the log uses them. */
-export interface CopilotNotes {
-    summary: string | null;
-    sentiment: string | null;
-    dispositionCode: string | null;
-    topicPath: string | null;
-}
-
 /**
  * Where the package's custom Activity fields go; an admin may point them at their own fields or
- * turn one off with null.
+ * turn one off with null (`activity_log_fields`).
  */
 export interface LogFieldMap {
     task_sid: string | null;
@@ -33,24 +26,11 @@ export interface LogFieldMap {
     topics: string | null;
 }
 
-export interface LogInput {
-    task: TaskLike;
-    /**
-     * The record the agent linked in this softphone (null: "none of these"). Absent: whatever the
-     * task attributes say (a Studio flow, another softphone).
-     */
-    record?: RecordRef | null;
-    /** When the task was completed (or canceled). */
-    endedAt: Date;
-    /** Seconds the agent spent on the interaction; null when unknown. */
-    durationSeconds: number | null;
-    /** IANA zone of the agent, e.g. "Europe/London"; ActivityDate is the agent's calendar day. */
-    timeZone: string;
-    notes: CopilotNotes | null;
+export interface LogInput extends ActivityInput {
     fields: LogFieldMap;
 }
 
-export type LogValue = Record<string, string | number>;
+export type LogValue = ActivityValue;
 
 type ChannelKind = 'voice' | 'chat' | 'sms' | 'other';
 

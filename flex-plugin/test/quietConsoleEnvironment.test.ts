@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import path from 'path';
 
-const pluginDir = path.resolve(__dirname, '..', '..');
+const pluginDir = path.resolve(__dirname, '..');
 
 function runFixture(...extraArgs: string[]): string {
     const result = spawnSync(
@@ -11,7 +11,7 @@ function runFixture(...extraArgs: string[]): string {
             '--config',
             path.join(pluginDir, 'jest.config.js'),
             '--testMatch',
-            '**/src/test/fixtures/consoleChatter.fixture.ts',
+            '**/test/fixtures/consoleChatter.fixture.ts',
             '--coverage=false',
             '--ci',
             ...extraArgs

@@ -1,15 +1,9 @@
-import { DEFAULT_LOG_FIELDS } from '../config/integrationConfig';
-import {
-    buildLogValue,
-    calendarDay,
-    notesFields,
-    relationField,
-    type LogInput
-} from './logPayload';
+import { DEFAULT_LOG_FIELDS } from '../../config/integrationConfig';
+import { buildLogValue, calendarDay, notesFields, relationField, type LogInput } from './taskLog';
 import { NOTE_FIELD_LIMITS, TASK_SID_LENGTH } from './taskFieldLimits';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import type { TaskLike } from '../tasks/taskView';
+import type { TaskLike } from '../../tasks/taskView';
 
 const CONTACT = '003000000000002AAA';
 const LEAD = '00Q000000000002EAA';
@@ -220,7 +214,7 @@ describe('ActivityDate', () => {
 
 test('the default field map names the Activity fields the package ships', () => {
     const shipped = readdirSync(
-        path.join(__dirname, '../../../force-app/main/default/objects/Activity/fields')
+        path.join(__dirname, '../../../../force-app/main/default/objects/Activity/fields')
     ).map((file) => file.replace('.field-meta.xml', ''));
     expect(Object.values(DEFAULT_LOG_FIELDS).sort()).toEqual(shipped.sort());
 });
@@ -230,7 +224,7 @@ test('the Copilot values are clipped to the lengths of the package fields that r
         const xml = readFileSync(
             path.join(
                 __dirname,
-                `../../../force-app/main/default/objects/Activity/fields/${field}.field-meta.xml`
+                `../../../../force-app/main/default/objects/Activity/fields/${field}.field-meta.xml`
             ),
             'utf8'
         );

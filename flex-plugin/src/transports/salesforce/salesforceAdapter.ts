@@ -1,0 +1,170 @@
+/*
+ * The CRM port over Salesforce Open CTI: everything Salesforce-specific behind the capabilities.
+ * Record IDs (15/18 characters, checksum, key prefixes), the `sfdcObject*` task attributes, the
+ * Task fields of an activity log, the LMS channels of the record picker, Open CTI's error codes and
+ * the Console Integration Toolkit (loaded only when pop-out protection first needs it).
+ */
+import {
+    CrmCapabilityUnavailable,
+    type AgentState,
+    type CrmPort,
+    type RecordRef
+} from '../../crm/crmPort';
+import type { IntegrationConfig } from '../../config/integrationConfig';
+import { describeError, type Logger } from '../../integration/context';
+import { dialRequestOf } from './clickToDial';
+import type { ConsoleToolkitClient } from './consoleToolkit';
+import { sameRecordId, validateInteractionMessage } from './lmsContract';
+import type { OpenCtiClient } from './openCtiClient';
+import { linkAttributes, linkedRecordOf } from './recordLink';
+import { saveFailureOf } from './saveFailure';
+import { toCandidates } from './searchResults';
+import { choiceOf } from './selectionMessage';
+import { isTaskId, storedTaskLogProblem } from './storedTaskLog';
+import { buildLogValue, notesFields, type LogValue } from './taskLog';
+
+export interface SalesforceAdapterOptions {
+    openCti: OpenCtiClient;
+    config: IntegrationConfig;
+    log: Logger;
+    /** Loads the Console Integration Toolkit; called once, when pop-out protection needs it. */
+    loadConsoleToolkit: () => Promise<ConsoleToolkitClient>;
+}
+
+/** SLDS utility icons for the agent's state in the utility bar. */
+const STATE_ICONS: Record<AgentState, string> = {
+    available: 'call',
+    away: 'away',
+    ringing: 'alert',
+    busy: 'call'
+};
+
+export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
+    const { openCti, config, log } = options;
+    const fields = config.activity_log_fields;
+
+    const refreshAfterSave = () => {
+        openCti.refreshView().catch((error: unknown) => {
+            log.warn('Salesforce did not refresh its view after an activity log', error);
+        });
+    };
+
+    /** saveLog; its refusal as a SaveFailure, its success followed by a refresh of the view. */
+    const save = async (value: LogValue): Promise<string> => {
+        let id: string;
+        try {
+            id = await openCti.saveLog(value);
+        } catch (error) {
+            throw saveFailureOf(error);
+        }
+        refreshAfterSave();
+        return id;
+    };
+
+    // What the utility bar shows now: only a changed icon or label is sent.
+    const shown = { icon: '', label: '' };
+
+    let toolkit: Promise<ConsoleToolkitClient> | null = null;
+    const consoleToolkit = () =>
+        (toolkit ??= options.loadConsoleToolkit().catch((error: unknown) => {
+            throw new CrmCapabilityUnavailable(
+                `the Console Integration Toolkit did not load (${describeError(error)})`
+            );
+        }));
+
+    return {
+        name: 'Salesforce',
+
+        async onDialRequest(listener) {
+            await openCti.enableClickToDial();
+            openCti.onClickToDial((payload) => listener(dialRequestOf(payload)));
+        },
+
+        openRecord: (recordId) => openCti.screenPopRecord(recordId),
+
+        async searchRecords({ query, phone }): Promise<RecordRef[]> {
+            const results = await openCti.searchAndScreenPop({
+                searchParams: query,
+                callType: 'inbound',
+                ...(phone ? { defaultFieldValues: { Phone: phone } } : {})
+            });
+            return toCandidates(results);
+        },
+
+        async publishInteraction(state) {
+            const validation = validateInteractionMessage(state);
+            if (!validation.ok) {
+                throw new Error(
+                    `not publishing an interaction message that breaks the contract: ${validation.error}`
+                );
+            }
+            await openCti.publish(config.interaction_channel, state);
+        },
+
+        async onRecordChoice(listener) {
+            const subscription = await openCti.subscribe(
+                config.record_selection_channel,
+                (message) => listener(choiceOf(message))
+            );
+            return () => {
+                openCti.unsubscribe(subscription).catch(() => undefined);
+            };
+        },
+
+        linkedRecord: linkedRecordOf,
+        linkAttributes,
+        sameRecord: sameRecordId,
+
+        activities: {
+            build: (input) => buildLogValue({ ...input, fields }),
+            notesValue: (notes) => notesFields(notes, fields),
+            storedValueProblem: (value, kind, key) =>
+                storedTaskLogProblem(value, kind, key, fields),
+            isActivityId: isTaskId,
+            requiredFields: ['entityApiName'],
+            create: save,
+            async update(id, value) {
+                await save({ ...value, Id: id });
+            }
+        },
+
+        panel: {
+            isVisible: () => openCti.isSoftphonePanelVisible(),
+            show: () => openCti.setSoftphonePanelVisibility(true)
+        },
+
+        status: {
+            async show(state, label) {
+                const icon = STATE_ICONS[state];
+                const calls: Promise<void>[] = [];
+                // A failed call forgets what was shown, so the next change sends it again.
+                if (icon !== shown.icon) {
+                    shown.icon = icon;
+                    calls.push(
+                        openCti.setSoftphoneItemIcon(icon).catch((error: unknown) => {
+                            shown.icon = '';
+                            throw error;
+                        })
+                    );
+                }
+                if (label !== shown.label) {
+                    shown.label = label;
+                    calls.push(
+                        openCti.setSoftphoneItemLabel(label).catch((error: unknown) => {
+                            shown.label = '';
+                            throw error;
+                        })
+                    );
+                }
+                await Promise.all(calls);
+            }
+        },
+
+        popout: {
+            async allow(allowed) {
+                const client = await consoleToolkit();
+                await client.setPopoutable(allowed);
+            }
+        }
+    };
+}
