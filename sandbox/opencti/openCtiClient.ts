@@ -11,6 +11,10 @@ import {
     type OpenCtiRequest,
     type OpenCtiResponse
 } from './protocol.ts';
+import {
+    missingArgumentError,
+    ONE_OBJECT_ERROR
+} from '../../flex-plugin/src/transports/salesforce/openCtiProtocol.ts';
 
 type Callback = (response: OpenCtiResponse) => void;
 type Listener = (payload: unknown) => void;
@@ -24,8 +28,6 @@ export interface ClientWindow {
     ): void;
 }
 
-const ONE_OBJECT = 'Must pass in only one object which holds arguments to this API method call.';
-const missing = (name: string) => `Missing the required argument \`${name}\`!`;
 const INIT_FAILED =
     'Failed to initialize Open CTI. Ensure that it is loaded from the right frame with correct URL parameters';
 
@@ -138,7 +140,7 @@ export function createOpenCtiClient(
 
     const argumentObject = (input: unknown[]): Record<string, unknown> => {
         if (input.length !== 1 || !isRecord(input[0])) {
-            throw new Error(ONE_OBJECT);
+            throw new Error(ONE_OBJECT_ERROR);
         }
         return input[0];
     };
@@ -149,14 +151,14 @@ export function createOpenCtiClient(
             const options = argumentObject(input);
             (spec.requires ?? []).forEach((name) => {
                 if (options[name] === undefined) {
-                    throw new Error(missing(name));
+                    throw new Error(missingArgumentError(name));
                 }
             });
             const callback =
                 typeof options.callback === 'function' ? (options.callback as Callback) : undefined;
             if (spec.listener) {
                 if (typeof options.listener !== 'function') {
-                    throw new Error(missing('listener'));
+                    throw new Error(missingArgumentError('listener'));
                 }
                 listeners.set(methodName, options.listener as Listener);
             }
@@ -176,10 +178,10 @@ export function createOpenCtiClient(
         const options = argumentObject(input);
         const channelName = options.channelName;
         if (typeof channelName !== 'string' || !channelName) {
-            throw new Error(missing('channelName'));
+            throw new Error(missingArgumentError('channelName'));
         }
         if (typeof options.listener !== 'function') {
-            throw new Error(missing('listener'));
+            throw new Error(missingArgumentError('listener'));
         }
         const subscription = { channelName, id: callId + 1 };
         const forChannel = channelListeners.get(channelName) ?? new Map<object, Listener>();
@@ -209,7 +211,7 @@ export function createOpenCtiClient(
         const options = argumentObject(input);
         const subscription = options.subscription;
         if (!isRecord(subscription) || typeof subscription.channelName !== 'string') {
-            throw new Error(missing('subscription'));
+            throw new Error(missingArgumentError('subscription'));
         }
         const forChannel = channelListeners.get(subscription.channelName);
         forChannel?.delete(subscription);
@@ -234,7 +236,7 @@ export function createOpenCtiClient(
     api.publish = (...input: unknown[]) => {
         const options = argumentObject(input);
         if (typeof options.channelName !== 'string' || !options.channelName) {
-            throw new Error(missing('channelName'));
+            throw new Error(missingArgumentError('channelName'));
         }
         const message: unknown = JSON.parse(JSON.stringify(options.message ?? null));
         const callback =

@@ -41,21 +41,11 @@ export interface OpenCtiReply {
     response: OpenCtiResponse;
 }
 
-export const SCREENPOP_TYPE = {
-    URL: 'url',
-    SOBJECT: 'sobject',
-    OBJECTHOME: 'objecthome',
-    LIST: 'list',
-    SEARCH: 'search',
-    NEW_RECORD_MODAL: 'newRecord',
-    FLOW: 'flow'
-} as const;
-
-export const CALL_TYPE = {
-    INBOUND: 'inbound',
-    OUTBOUND: 'outbound',
-    INTERNAL: 'internal'
-} as const;
+// Salesforce's enums, shared with the plugin's client and its test double.
+export {
+    CALL_TYPE,
+    SCREENPOP_TYPE
+} from '../../flex-plugin/src/transports/salesforce/openCtiProtocol.ts';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,6 +2,8 @@
 import * as Flex from '@twilio/flex-ui';
 import { makeTask, settle, shownNotifications } from '../../test/flexHarness';
 import { startWith, stopStarted, type Started } from '../../test/startedHarness';
+import type { IntegrationContext } from '../integration/context';
+import { registerAgentUi } from './registerAgentUi';
 
 afterEach(() => {
     stopStarted();
@@ -153,4 +155,54 @@ test('hide_crm_container and hide_logo: panel 2 hidden and the logo removed; off
     const off = await startWith({ hide_crm_container: false, hide_logo: false });
     expect(off.configUpdates).toEqual([]);
     expect(remove).not.toHaveBeenCalled();
+});
+
+test('a CRM without a panel, a status place or pop-out: those enhancements are off, said once, nothing throws', async () => {
+    const s = await startWith({
+        utility_bar_status: false,
+        prevent_popout_during_call: false,
+        show_panel_automatically: false
+    });
+    const lines: string[] = [];
+    const bare = {
+        ...s.integration.context.crm,
+        panel: undefined,
+        status: undefined,
+        popout: undefined
+    };
+    const stops: (() => void)[] = [];
+    const context: IntegrationContext = {
+        ...s.integration.context,
+        config: {
+            ...s.integration.context.config,
+            utility_bar_status: true,
+            prevent_popout_during_call: true,
+            show_panel_automatically: true
+        },
+        crm: bare,
+        log: {
+            info: (m) => lines.push(m),
+            warn: (m) => lines.push(m),
+            error: (m) => lines.push(m)
+        },
+        onStop: (undo) => stops.push(undo)
+    };
+    const before = s.openCti.calls.length;
+    registerAgentUi(context);
+    const call = s.addTask(makeTask({ status: 'pending' }));
+    s.events.emit('taskReceived', call);
+    await settle();
+    expect(lines).toEqual([
+        'utility_bar_status is on, but Salesforce has no place to show it',
+        'prevent_popout_during_call is on, but Salesforce cannot pop Flex out'
+    ]);
+    const uiMethods = new Set([
+        'isSoftphonePanelVisible',
+        'setSoftphonePanelVisibility',
+        'setSoftphoneItemIcon',
+        'setSoftphoneItemLabel'
+    ]);
+    expect(s.openCti.calls.slice(before).filter((c) => uiMethods.has(c.method))).toEqual([]);
+    expect(s.consoleToolkit.popoutable).toEqual([]);
+    stops.forEach((undo) => undo());
 });

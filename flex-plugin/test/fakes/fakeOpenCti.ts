@@ -13,6 +13,12 @@ import type {
     SforceOpenCti,
     SubscribeResponse
 } from '../../src/transports/salesforce/openCtiApi';
+import {
+    CALL_TYPE,
+    missingArgumentError,
+    ONE_OBJECT_ERROR,
+    SCREENPOP_TYPE
+} from '../../src/transports/salesforce/openCtiProtocol';
 
 type Method = keyof SforceOpenCti;
 type Fault = { kind: 'fail'; error: OpenCtiErrorShape } | { kind: 'hang' };
@@ -22,36 +28,22 @@ export interface RecordedCall {
     args: Record<string, unknown>;
 }
 
-const ONE_OBJECT = 'Must pass in only one object which holds arguments to this API method call.';
-
 function requireArgs(args: unknown, required: string[]): Record<string, unknown> {
     if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-        throw new Error(ONE_OBJECT);
+        throw new Error(ONE_OBJECT_ERROR);
     }
     const record = args as Record<string, unknown>;
     for (const name of required) {
         if (record[name] === undefined) {
-            throw new Error(`Missing the required argument \`${name}\`!`);
+            throw new Error(missingArgumentError(name));
         }
     }
     return record;
 }
 
 export class FakeOpenCti implements SforceOpenCti {
-    readonly SCREENPOP_TYPE = {
-        URL: 'url',
-        SOBJECT: 'sobject',
-        OBJECTHOME: 'objecthome',
-        LIST: 'list',
-        SEARCH: 'search',
-        NEW_RECORD_MODAL: 'newRecord',
-        FLOW: 'flow'
-    } as const;
-    readonly CALL_TYPE = {
-        INBOUND: 'inbound',
-        OUTBOUND: 'outbound',
-        INTERNAL: 'internal'
-    } as const;
+    readonly SCREENPOP_TYPE = SCREENPOP_TYPE;
+    readonly CALL_TYPE = CALL_TYPE;
 
     readonly calls: RecordedCall[] = [];
     readonly published: { channelName: string; message: unknown }[] = [];

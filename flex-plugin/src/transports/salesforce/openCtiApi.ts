@@ -68,13 +68,7 @@ export interface SforceOpenCti {
     refreshView(args: { callback: Callback<null> }): void;
 }
 
-/** Open CTI's enums: lowercase strings on the wire. */
-export const SCREENPOP_TYPE = { SOBJECT: 'sobject', URL: 'url', SEARCH: 'search' } as const;
-export const CALL_TYPE = {
-    INBOUND: 'inbound',
-    OUTBOUND: 'outbound',
-    INTERNAL: 'internal'
-} as const;
+export { CALL_TYPE, SCREENPOP_TYPE } from './openCtiProtocol';
 
 /** `window.sforce.console` (Console Integration Toolkit), as far as the plugin uses it. */
 export interface SforceConsole {
