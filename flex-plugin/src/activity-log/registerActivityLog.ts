@@ -60,7 +60,7 @@ export function registerActivityLog(
         storage: environment.storage,
         owner: manager.workerClient?.sid ?? 'unknown-worker',
         clock,
-        // Longer than one saveLog may take, so a slow answer is never sent twice at once.
+        // Longer than one save may take (the CRM call timeout), so a slow answer is never sent twice at once.
         leaseMs: config.opencti_timeout_ms + 2000,
         store: crm.activities,
         problem: (problem) => {

@@ -82,9 +82,9 @@ export function preventPopoutDuringCalls(
 }
 
 /**
- * The layout changes for Flex inside a Salesforce softphone (no CRM panel, no logo). Applied as
- * soon as the page is known to be an allowed Salesforce softphone, before Flex renders, and without
- * waiting for Open CTI.
+ * The layout changes for Flex embedded in a CRM (no CRM panel, no logo). Applied as soon as the
+ * transport knows the page is an allowed host, before Flex renders, and without waiting for the
+ * CRM to answer.
  */
 export function applySoftphoneLayout(config: IntegrationConfig, manager: Manager): void {
     if (config.hide_crm_container) {

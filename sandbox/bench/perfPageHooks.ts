@@ -1,0 +1,238 @@
+// The perf probe's in-page side: the hooks it installs in the softphone and console frames (echo,
+// timing, round trips), and the readers of what they record. Page code only runs inside evaluate().
+import type { Frame, Page } from 'playwright-core';
+import type { SandboxConsoleApi } from '../console/main.ts';
+import type { JournalEntry } from '../console/journal.ts';
+import { eventually, journalOf, tasksOf } from '../e2e/harness.ts';
+import { FINISHED_STATUSES } from '../softphone/standins/taskRouter.ts';
+import type { Switchboard } from '../softphone/switchboard.ts';
+
+// Page-side shapes, for evaluate() callbacks.
+export interface BenchSoftphone {
+    /** performance.timeOrigin + performance.now(): comparable across frames after offset correction. */
+    now(): number;
+    dialAt: number[];
+    /** Every Flex action invoked in the softphone (the plugin's included), when it was invoked. */
+    invoked: { at: number; name: string }[];
+    acceptedAt: Record<string, number>;
+    /** When the plugin called each `sforce.opencti` method (the message is posted within). */
+    calls: { at: number; method: string }[];
+    /** When each Open CTI message from the console was dispatched in the softphone. */
+    arrivals: { at: number; name: string }[];
+    writes: { at: number; recordId: unknown }[];
+}
+export type PhoneWindow = {
+    sandboxPhone: Switchboard;
+    __bench: BenchSoftphone;
+    Twilio: {
+        Flex: {
+            Actions: {
+                addListener(name: string, listener: (payload?: unknown) => void): void;
+                invokeAction(name: string, payload?: unknown): Promise<unknown>;
+            };
+            Manager: {
+                getInstance(): {
+                    workerClient: {
+                        reservations: Map<
+                            string,
+                            {
+                                on(event: string, listener: () => void): void;
+                                task: {
+                                    setAttributes(attributes: Record<string, unknown>): unknown;
+                                };
+                            }
+                        >;
+                    };
+                };
+            };
+        };
+    };
+};
+export type ConsoleWindow = Window & {
+    sandboxConsole: SandboxConsoleApi;
+    __benchRoundTrips(runs: number): Promise<{ rtt: number; offset: number }[]>;
+};
+
+/** Echo and timing hooks in the softphone; only messages from the console frame are answered. */
+export async function installSoftphoneHooks(
+    softphone: Frame,
+    consoleOrigin: string
+): Promise<void> {
+    await softphone.evaluate((origin) => {
+        const win = window as unknown as PhoneWindow;
+        const now = () => performance.timeOrigin + performance.now();
+        win.__bench = {
+            now,
+            dialAt: [],
+            invoked: [],
+            acceptedAt: {},
+            calls: [],
+            arrivals: [],
+            writes: []
+        };
+        // event.timeStamp is when the message was dispatched to this page, before any handler
+        // (the Open CTI client's included) ran.
+        window.addEventListener('message', (event) => {
+            const data = event.data as {
+                apiType?: string;
+                methodName?: string;
+                eventName?: string;
+            } | null;
+            if (event.origin === origin && data?.apiType === 'opencti') {
+                win.__bench.arrivals.push({
+                    at: performance.timeOrigin + event.timeStamp,
+                    name: String(data.eventName ?? data.methodName)
+                });
+            }
+        });
+        window.addEventListener('message', (event) => {
+            const data = event.data as { benchPing?: number } | null;
+            if (event.origin !== origin || event.source !== window.parent) {
+                return;
+            }
+            if (typeof data?.benchPing === 'number') {
+                window.parent.postMessage({ benchPong: data.benchPing, at: now() }, origin);
+            }
+        });
+        win.Twilio.Flex.Actions.addListener('beforeStartOutboundCall', () => {
+            win.__bench.dialAt.push(now());
+        });
+        // The plugin's own share ends where it hands over to Flex: when it invokes an action.
+        const actions = win.Twilio.Flex.Actions;
+        const invokeAction = actions.invokeAction.bind(actions);
+        actions.invokeAction = (name: string, payload?: unknown) => {
+            win.__bench.invoked.push({ at: now(), name });
+            return invokeAction(name, payload);
+        };
+        const opencti = (window as unknown as { sforce: { opencti: Record<string, unknown> } })
+            .sforce.opencti;
+        const searchAndScreenPop = opencti.searchAndScreenPop as (options: unknown) => void;
+        opencti.searchAndScreenPop = (options: unknown) => {
+            win.__bench.calls.push({ at: now(), method: 'searchAndScreenPop' });
+            searchAndScreenPop(options);
+        };
+    }, consoleOrigin);
+}
+
+/** Round trips console → softphone → console, and the clock offset estimate of each. */
+export async function installConsoleHooks(page: Page, softphoneOrigin: string): Promise<void> {
+    await page.evaluate((origin) => {
+        const win = window as unknown as ConsoleWindow;
+        const now = () => performance.timeOrigin + performance.now();
+        win.__benchRoundTrips = async (runs) => {
+            const frame = (document.getElementById('softphone') as HTMLIFrameElement).contentWindow;
+            if (!frame) {
+                throw new Error('no softphone frame');
+            }
+            const results: { rtt: number; offset: number }[] = [];
+            for (let n = 0; n < runs; n += 1) {
+                results.push(
+                    await new Promise((resolve) => {
+                        const sent = now();
+                        const listener = (event: MessageEvent) => {
+                            const data = event.data as { benchPong?: number; at?: number } | null;
+                            if (
+                                event.origin !== origin ||
+                                event.source !== frame ||
+                                data?.benchPong !== n ||
+                                typeof data.at !== 'number'
+                            ) {
+                                return;
+                            }
+                            const received = now();
+                            window.removeEventListener('message', listener);
+                            resolve({
+                                rtt: received - sent,
+                                offset: data.at - (sent + received) / 2
+                            });
+                        };
+                        window.addEventListener('message', listener);
+                        frame.postMessage({ benchPing: n }, origin);
+                    })
+                );
+            }
+            return results;
+        };
+    }, softphoneOrigin);
+}
+
+export const consoleTimeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
+export const linkedRecordOfCall = async (softphone: Frame) =>
+    (await tasksOf(softphone)).find((task) => task.status === 'accepted')?.attributes.sfdcObjectId;
+
+/** Hangs up and completes every open task, and waits until Flex has none left. */
+export async function clearTasks(softphone: Frame): Promise<void> {
+    await softphone.evaluate(async () => {
+        const board = (window as unknown as PhoneWindow).sandboxPhone;
+        for (const task of board.tasks()) {
+            if (task.status === 'accepted') {
+                await board.hangUp(task.reservationSid);
+            }
+            if (task.status === 'accepted' || task.status === 'wrapping') {
+                await board.complete(task.reservationSid);
+            }
+        }
+    });
+    await eventually(
+        () => tasksOf(softphone),
+        (tasks) => tasks.every((task) => FINISHED_STATUSES.includes(task.status))
+    );
+}
+
+/** Waits until the journal has been quiet for a while, then returns it. */
+export async function quietJournal(page: Page, quietMs = 400): Promise<JournalEntry[]> {
+    let entries = await journalOf(page);
+    for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, quietMs));
+        const next = await journalOf(page);
+        if (next.length === entries.length) {
+            return next;
+        }
+        entries = next;
+    }
+}
+
+/** Times of one path: end to end, and the plugin's own share of it. */
+export interface PathSamples {
+    total: number[];
+    plugin: number[];
+}
+
+export const benchOf = (softphone: Frame) =>
+    softphone.evaluate(() => {
+        const bench = (window as unknown as PhoneWindow).__bench;
+        return {
+            invoked: bench.invoked.length,
+            dials: bench.dialAt.length,
+            arrivals: bench.arrivals.length,
+            writes: bench.writes.length
+        };
+    });
+
+/**
+ * When the first entry named `name` at or after index `since` of one of the softphone's bench
+ * lists happened: an Open CTI message's arrival, or a Flex action's invocation.
+ */
+export async function firstAt(
+    softphone: Frame,
+    list: 'arrivals' | 'invoked',
+    name: string,
+    since: number
+): Promise<number> {
+    const at = await softphone.evaluate(
+        ({ which, wanted, index }) =>
+            (window as unknown as PhoneWindow).__bench[which]
+                .slice(index)
+                .find((each) => each.name === wanted)?.at,
+        { which: list, wanted: name, index: since }
+    );
+    if (typeof at !== 'number') {
+        throw new Error(`no ${name} in the softphone's ${list}`);
+    }
+    return at;
+}
+
+export const arrivalOf = (softphone: Frame, name: string, since: number) =>
+    firstAt(softphone, 'arrivals', name, since);
+export const invokedAt = (softphone: Frame, name: string, since: number) =>
+    firstAt(softphone, 'invoked', name, since);
