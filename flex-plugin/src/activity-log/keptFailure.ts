@@ -3,7 +3,7 @@
  * SaveFailure, cleaned so the entry always writes and always reads back; and which of the fields
  * the CRM named the agent may drop to save the rest.
  */
-import type { ActivityValue, SaveFailure } from '../crm/crmPort';
+import { failureParts, type ActivityValue, type SaveFailure } from '../crm/crmPort';
 import { MAX_FAILURE_CODE, MAX_FAILURE_TEXT } from './storedEntry';
 
 /** The CRM's field errors for one log are a few hundred characters. */
@@ -15,25 +15,13 @@ const MAX_DETAILS_CHARS = 10_000;
  * entry always writes and always reads back.
  */
 export function failureOf(error: unknown): SaveFailure {
-    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-        code?: unknown;
-        description?: unknown;
-        details?: unknown;
-        message?: unknown;
-        permanent?: unknown;
-    };
-    const code = typeof shape.code === 'string' ? shape.code : 'GENERIC_ERROR';
-    const description =
-        typeof shape.description === 'string'
-            ? shape.description
-            : typeof shape.message === 'string'
-              ? shape.message
-              : String(error);
+    const { code, description, details } = failureParts(error);
+    const permanent = (error as { permanent?: unknown } | null)?.permanent;
     return {
         code: code.slice(0, MAX_FAILURE_CODE),
         description: description.slice(0, MAX_FAILURE_TEXT),
-        details: storableDetails(shape.details),
-        permanent: shape.permanent === true
+        details: storableDetails(details),
+        permanent: permanent === true
     };
 }
 

@@ -166,3 +166,27 @@ export class CrmCapabilityUnavailable extends Error {
         this.description = description;
     }
 }
+
+/** The code, description and details of whatever a CRM call rejected with (any shape). */
+export function failureParts(error: unknown): {
+    code: string;
+    description: string;
+    details: unknown;
+} {
+    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+        code?: unknown;
+        description?: unknown;
+        details?: unknown;
+        message?: unknown;
+    };
+    return {
+        code: typeof shape.code === 'string' ? shape.code : 'GENERIC_ERROR',
+        description:
+            typeof shape.description === 'string'
+                ? shape.description
+                : typeof shape.message === 'string'
+                  ? shape.message
+                  : String(error),
+        details: shape.details ?? null
+    };
+}

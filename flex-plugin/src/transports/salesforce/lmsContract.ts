@@ -5,30 +5,19 @@
  */
 import * as contract from '../../../../force-app/main/default/lwc/flexContract/flexContract.js';
 
+import type {
+    ChoiceError,
+    ChoiceErrorCode,
+    InteractionState,
+    InteractionStatus
+} from '../../crm/crmPort';
+
 export type { RecordRef } from '../../crm/crmPort';
-import type { RecordRef } from '../../crm/crmPort';
-
-export type SelectionErrorCode =
-    'INVALID_MESSAGE' | 'INVALID_RECORD_ID' | 'UNKNOWN_TASK' | 'ATTRIBUTE_WRITE_FAILED';
-
-export interface ContractError {
-    code: SelectionErrorCode;
-    message: string;
-}
-
-export type InteractionStatus = 'pending' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
-export type Direction = 'inbound' | 'outbound';
-
-export interface InteractionMessage {
-    taskSid: string | null;
-    status: InteractionStatus | null;
-    direction: Direction | null;
-    channel: string | null;
-    customer: string | null;
-    candidates: RecordRef[];
-    selected: RecordRef | null;
-    error: ContractError | null;
-}
+/** The contract's shapes are the port's: the interaction the picker shows, and its error codes. */
+export type SelectionErrorCode = ChoiceErrorCode;
+export type ContractError = ChoiceError;
+export type InteractionMessage = InteractionState;
+export type { Direction, InteractionStatus } from '../../crm/crmPort';
 
 export interface SelectionMessage {
     action: 'select' | 'clear' | 'sync';

@@ -3,26 +3,13 @@
  * (INVALID_PARAM, CLIENT_ERROR) cannot succeed by sending the same value again, so they are kept
  * for the agent rather than retried on their own; anything else (a timeout, a busy server) is.
  */
-import type { SaveFailure } from '../../crm/crmPort';
+import { failureParts, type SaveFailure } from '../../crm/crmPort';
 
 /** Codes that mean the request itself is wrong: sending it again gives the same answer. */
 const PERMANENT_CODES = new Set(['INVALID_PARAM', 'CLIENT_ERROR']);
 
 export function saveFailureOf(error: unknown): SaveFailure {
-    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-        code?: unknown;
-        description?: unknown;
-        details?: unknown;
-        message?: unknown;
-    };
-    const code = typeof shape.code === 'string' ? shape.code : 'GENERIC_ERROR';
-    const description =
-        typeof shape.description === 'string'
-            ? shape.description
-            : typeof shape.message === 'string'
-              ? shape.message
-              : String(error);
-    const details = shape.details ?? null;
+    const { code, description, details } = failureParts(error);
     const fieldErrors = Array.isArray(details) && details.length > 0;
     return { code, description, details, permanent: fieldErrors || PERMANENT_CODES.has(code) };
 }
