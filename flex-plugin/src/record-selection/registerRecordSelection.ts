@@ -107,7 +107,7 @@ export async function registerRecordSelection(
     });
 
     const onTaskChange = guarded(log, 'interaction update', () => selection.publishShown());
-    // The links release the task's state themselves, after this has published.
+    // The links release the task's state themselves, after this has read it.
     const onTaskEnd = guarded(log, 'interaction end', () => selection.publishShown());
 
     for (const event of TASK_EVENTS) {
