@@ -61,7 +61,7 @@ export function registerActivityLog(
         owner: manager.workerClient?.sid ?? 'unknown-worker',
         clock,
         // Longer than one save may take (the CRM call timeout), so a slow answer is never sent twice at once.
-        leaseMs: config.opencti_timeout_ms + 2000,
+        leaseMs: crm.timeoutMs + 2000,
         store: crm.activities,
         problem: (problem) => {
             switch (problem.kind) {

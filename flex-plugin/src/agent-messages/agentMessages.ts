@@ -7,47 +7,53 @@ import type * as Flex from '@twilio/flex-ui';
 
 export const AGENT_STRINGS = {
     SfConfigInvalid:
-        'Salesforce integration is off: the setting {{key}} {{problem}}. Ask your Flex administrator to correct it.',
+        'The CRM integration is off: the setting {{key}} {{problem}}. Ask your Flex administrator to correct it.',
     SfUnavailable:
         'Salesforce features are off: Flex could not connect to Salesforce ({{reason}}). Calls and chats still work.',
     SfOriginNotAllowed:
         'Salesforce features are off: this Salesforce org ({{origin}}) is not allowed to connect to Flex. Ask your Flex administrator to add it to {{setting}}. Calls and chats still work.',
-    SfFeatureUnavailable: 'Salesforce {{feature}} is off: {{reason}}. Calls and chats still work.',
+    HostOriginNotAllowed:
+        'Flex is inside a page ({{origin}}) that is not allowed to connect to it, so nothing is shared with that page. Ask your Flex administrator to add it to {{setting}}. Calls and chats still work.',
+    HostNoAnswer:
+        'Flex could not connect to {{host}}: the page did not answer. Reload the page; if this stays, tell your administrator. Calls and chats still work.',
+    HostVersionMismatch:
+        'Flex could not connect to {{host}}: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
+    SfFeatureUnavailable: 'The {{feature}} feature for {{crm}} is off: {{reason}}. Calls and chats still work.',
     SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
     SfDialOnCall: 'Finish your current call before calling {{number}}.',
     SfDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',
     SfDialOffline: 'You are offline. Change your status before calling {{number}}.',
     SfDialFailed: 'Flex could not start the call to {{number}}. Try again.',
     SfScreenPopFailed:
-        'Salesforce did not open the customer record ({{reason}}). Look the customer up in Salesforce.',
+        'Flex could not find or open the customer record in {{crm}} ({{reason}}). Look the customer up in {{crm}}.',
     SfLinkFailed: 'Flex could not link the record to this interaction. Try again.',
-    SfSelectionInvalid: 'Flex refused the choice: the message from Salesforce was not valid.',
-    SfSelectionBadId: 'Flex refused the choice: it is not a valid Salesforce record ID.',
+    SfSelectionInvalid: 'Flex refused the choice: the message from {{crm}} was not valid.',
+    SfSelectionBadId: 'Flex refused the choice: it is not a valid record ID in {{crm}}.',
     SfSelectionUnknownTask:
         'Flex refused the choice: that interaction is not open in Flex any more.',
     SfSelectionNoTask: 'Select an interaction in Flex first, then choose its record.',
-    SfChooserTitle: 'Which Salesforce record is this?',
+    SfChooserTitle: 'Which record in {{crm}} is this?',
     SfChooserHint:
-        'Salesforce found several records. Choose here or in the Salesforce record picker.',
+        'Several records in {{crm}} match. Choose here or in {{crm}}.',
     SfChooserNone: 'None of these',
     SfChooserLinked: 'Linked to {{name}}',
     SfChooserNoneChosen: 'No record linked',
     SfChooserSaving: 'Saving…',
     SfLogChooseRecord:
-        'Choose the Salesforce record for this interaction, or "None of these", before completing it.',
+        'Choose the record in {{crm}} for this interaction, or "None of these", before completing it.',
     SfLogNotKept:
-        'Flex cannot keep activity logs in this browser. They are still sent to Salesforce, but a log that is waiting when Flex reloads is lost. Ask your administrator about this browser’s cookie settings.',
+        'Flex cannot keep activity logs in this browser. They are still sent to {{crm}}, but a log that is waiting when Flex reloads is lost. Ask your administrator about this browser’s cookie settings.',
     SfLogOutboxFull:
-        '{{count}} activity logs are waiting for Salesforce. New logs are still sent, but are not kept if Flex reloads.',
+        '{{count}} activity logs are waiting for {{crm}}. New logs are still sent, but are not kept if Flex reloads.',
     SfLogsDiscarded:
-        'Flex found {{count}} activity logs in this browser that it could not read, and removed them. If a log of yours is missing in Salesforce, add it there.',
+        'Flex found {{count}} activity logs in this browser that it could not read, and removed them. If a log of yours is missing in {{crm}}, add it there.',
     SfLogRefused:
-        'Salesforce refused the activity log "{{subject}}": {{reason}}. It is kept in your task list until it is saved.',
-    SfLogsWaiting: 'Activity logs waiting for Salesforce: {{count}}',
+        'The activity log "{{subject}}" was refused by {{crm}}: {{reason}}. It is kept in your task list until it is saved.',
+    SfLogsWaiting: 'Activity logs waiting for {{crm}}: {{count}}',
     SfLogsRetry: 'Retry now',
     SfLogWaiting: 'Waiting to be saved (attempt {{attempts}} failed)',
     SfLogSending: 'Saving…',
-    SfLogFailed: 'Refused by Salesforce: {{reason}}',
+    SfLogFailed: 'Refused by {{crm}}: {{reason}}',
     SfLogRetry: 'Try again',
     SfLogSaveWithout: 'Save without {{fields}}',
     SfLogNotKeptItem: 'Not kept if Flex reloads',
@@ -72,6 +78,19 @@ export function registerAgentStrings(strings: Record<string, string>): void {
     }
 }
 
+/**
+ * Names the CRM in every text that mentions it ({{crm}}), in the defaults and in translations,
+ * once the transport is known: "Salesforce", or the host app's configured name.
+ */
+export function nameCrmInStrings(strings: Record<string, string>, crmName: string): void {
+    for (const key of Object.keys(AGENT_STRINGS)) {
+        const text = strings[key];
+        if (typeof text === 'string') {
+            strings[key] = text.replace(/\{\{\s*crm\s*\}\}/g, () => crmName);
+        }
+    }
+}
+
 /** Fills {{name}} placeholders with plain text. */
 export function formatAgentString(
     strings: Record<string, string>,
@@ -89,6 +108,9 @@ export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLev
     SfUnavailable: 'warning',
     SfOriginNotAllowed: 'error',
     SfFeatureUnavailable: 'warning',
+    HostOriginNotAllowed: 'error',
+    HostNoAnswer: 'warning',
+    HostVersionMismatch: 'warning',
     SfDialInvalidNumber: 'warning',
     SfDialOnCall: 'warning',
     SfDialPending: 'warning',

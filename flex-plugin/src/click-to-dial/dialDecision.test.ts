@@ -53,8 +53,8 @@ function decideDial(payload: Record<string, unknown>, ctx: DialContext) {
     if (decision.kind !== 'call') {
         return decision;
     }
-    const { record, ...call } = decision;
-    return { ...call, taskAttributes: record ? linkAttributes(record) : {} };
+    const { record, attributes, ...call } = decision;
+    return { ...call, taskAttributes: { ...attributes, ...(record ? linkAttributes(record) : {}) } };
 }
 
 describe('decideDial', () => {

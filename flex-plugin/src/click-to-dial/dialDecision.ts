@@ -3,14 +3,19 @@
  * state to either a call (destination + the record it is about) or a refusal with the reason.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import type { DialRequest, RecordRef } from '../crm/crmPort';
+import type { DialRequest, FlatValue, RecordRef } from '../crm/crmPort';
 import { isLive, isVoice, type FlexSnapshot } from '../tasks/taskView';
 import { toE164 } from './phoneNumber';
 
 export type DialRefusal = 'invalid-number' | 'on-a-call' | 'call-pending' | 'offline';
 
 export type DialDecision =
-    | { kind: 'call'; destination: string; record: RecordRef | null }
+    | {
+          kind: 'call';
+          destination: string;
+          record: RecordRef | null;
+          attributes: Record<string, FlatValue>;
+      }
     | { kind: 'refuse'; reason: DialRefusal; number: string };
 
 export interface DialContext {
@@ -42,5 +47,10 @@ export function decideDial(request: DialRequest, context: DialContext): DialDeci
     if (!phone.ok) {
         return { kind: 'refuse', reason: 'invalid-number', number };
     }
-    return { kind: 'call', destination: phone.e164, record: request.record };
+    return {
+        kind: 'call',
+        destination: phone.e164,
+        record: request.record,
+        attributes: request.attributes ?? {}
+    };
 }

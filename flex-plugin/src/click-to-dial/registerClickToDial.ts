@@ -48,7 +48,11 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
         try {
             await Actions.invokeAction('StartOutboundCall', {
                 destination: decision.destination,
-                taskAttributes: decision.record ? crm.linkAttributes(decision.record) : {}
+                // The record's link wins over an extra attribute of the same name.
+                taskAttributes: {
+                    ...decision.attributes,
+                    ...(decision.record ? crm.linkAttributes(decision.record) : {})
+                }
             });
         } catch (error) {
             log.error(`StartOutboundCall to ${decision.destination} failed`, error);

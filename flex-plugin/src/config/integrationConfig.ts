@@ -44,10 +44,10 @@ const logField = (byDefault: string) =>
         byDefault
     );
 
-const flag = (byDefault: boolean) => v.optional(v.boolean(), byDefault);
+export const flag = (byDefault: boolean) => v.optional(v.boolean(), byDefault);
 
 /** An origin written exactly as the browser reports it: scheme, host and port, nothing else. */
-const exactOrigin = v.pipe(
+export const exactOrigin = v.pipe(
     v.string(),
     v.check((value) => {
         try {
@@ -63,13 +63,44 @@ function isLoopback(hostname: string): boolean {
     return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
+/** An attribute name of a Flex task. */
+export const attributeKey = v.pipe(v.string(), v.regex(ATTRIBUTE_KEY, 'must be a task attribute name'));
+
+const countryCode = v.pipe(
+    v.string(),
+    v.check(
+        (value) => isSupportedCountry(value),
+        'must be a two-letter country code such as "US" or "GB"'
+    )
+);
+
+/** The settings of the capabilities, whichever CRM hosts Flex. */
+export function capabilityEntries(searchAttributes: readonly string[]) {
+    return {
+        enabled: flag(false),
+        screen_pop: flag(true),
+        click_to_dial: flag(true),
+        context_switching: flag(true),
+        activity_logging: flag(true),
+        copilot_notes: flag(false),
+        require_record_choice: flag(false),
+        hide_crm_container: flag(true),
+        hide_logo: flag(true),
+        show_panel_automatically: flag(true),
+        default_country: v.optional(countryCode, 'US'),
+        search_attributes: v.optional(
+            v.pipe(
+                v.array(attributeKey),
+                v.minLength(1, 'must name at least one task attribute'),
+                v.maxLength(10)
+            ),
+            [...searchAttributes]
+        )
+    };
+}
+
 const ConfigSchema = v.strictObject({
-    enabled: flag(false),
-    screen_pop: flag(true),
-    click_to_dial: flag(true),
-    context_switching: flag(true),
-    activity_logging: flag(true),
-    copilot_notes: flag(false),
+    ...capabilityEntries(DEFAULT_SEARCH_ATTRIBUTES),
     activity_log_fields: v.optional(
         v.strictObject({
             task_sid: logField(DEFAULT_LOG_FIELDS.task_sid),
@@ -78,11 +109,7 @@ const ConfigSchema = v.strictObject({
         }),
         {}
     ),
-    require_record_choice: flag(false),
-    hide_crm_container: flag(true),
-    hide_logo: flag(true),
     prevent_popout_during_call: flag(true),
-    show_panel_automatically: flag(true),
     utility_bar_status: flag(true),
     opencti_api_version: v.optional(
         v.pipe(
@@ -108,16 +135,6 @@ const ConfigSchema = v.strictObject({
     allowed_origins: v.optional(v.pipe(v.array(exactOrigin), v.maxLength(20)), []),
     /** Any org's Lightning Experience host instead of the exact list: a warning at every start. */
     trust_any_salesforce_org: flag(false),
-    default_country: v.optional(
-        v.pipe(
-            v.string(),
-            v.check(
-                (value) => isSupportedCountry(value),
-                'must be a two-letter country code such as "US" or "GB"'
-            )
-        ),
-        'US'
-    ),
     record_selection_channel: v.optional(
         v.pipe(
             v.string(),
@@ -131,14 +148,6 @@ const ConfigSchema = v.strictObject({
             v.regex(CHANNEL_NAME, 'must be a message channel API name ending in __c')
         ),
         'Flex_Interaction__c'
-    ),
-    search_attributes: v.optional(
-        v.pipe(
-            v.array(v.pipe(v.string(), v.regex(ATTRIBUTE_KEY, 'must be a task attribute name'))),
-            v.minLength(1, 'must name at least one task attribute'),
-            v.maxLength(10)
-        ),
-        [...DEFAULT_SEARCH_ATTRIBUTES]
     )
 });
 
@@ -158,24 +167,40 @@ export const CONFIG_KEY = 'salesforce_integration';
  * `absent` when the key is missing, `invalid` naming the first bad key.
  */
 export function parseIntegrationConfig(customData: unknown): ConfigResult {
+    const parsed = parseSection(customData, CONFIG_KEY, ConfigSchema);
+    return parsed.kind === 'valid'
+        ? { kind: 'valid', config: parsed.config as IntegrationConfig }
+        : parsed;
+}
+
+/** The settings every capability reads, as Salesforce's defaults give them (for other CRMs). */
+export function salesforceDefaults(): IntegrationConfig {
+    return v.parse(ConfigSchema, {}) as IntegrationConfig;
+}
+
+/** One block of custom_data against its schema: absent, the first bad key, or its settings. */
+export function parseSection<S extends v.GenericSchema>(
+    customData: unknown,
+    key: string,
+    schema: S
+): { kind: 'absent' } | { kind: 'invalid'; key: string; problem: string } | { kind: 'valid'; config: v.InferOutput<S> } {
     const section =
         typeof customData === 'object' && customData !== null
-            ? (customData as Record<string, unknown>)[CONFIG_KEY]
+            ? (customData as Record<string, unknown>)[key]
             : undefined;
     if (section === undefined || section === null) {
         return { kind: 'absent' };
     }
     if (typeof section !== 'object' || Array.isArray(section)) {
-        return { kind: 'invalid', key: CONFIG_KEY, problem: 'must be an Object of settings' };
+        return { kind: 'invalid', key, problem: 'must be an Object of settings' };
     }
-    const result = v.safeParse(ConfigSchema, section);
+    const result = v.safeParse(schema, section);
     if (result.success) {
-        return { kind: 'valid', config: result.output as IntegrationConfig };
+        return { kind: 'valid', config: result.output };
     }
     const [issue] = result.issues;
     const path = v.getDotPath(issue);
-    const key = path ? `${CONFIG_KEY}.${path}` : CONFIG_KEY;
-    return { kind: 'invalid', key, problem: describeIssue(issue) };
+    return { kind: 'invalid', key: path ? `${key}.${path}` : key, problem: describeIssue(issue) };
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {

@@ -67,13 +67,20 @@ export type RecordChoice =
 export interface DialRequest {
     number: unknown;
     record: RecordRef | null;
+    /** Extra task attributes the CRM asks for, already limited to what its admin allows. */
+    attributes?: Record<string, FlatValue>;
 }
+
+/** A flat attribute value, as a CRM may read or set it. */
+export type FlatValue = string | number | boolean | null;
 
 /** What a search for an interaction's records is about. */
 export interface RecordSearch {
     query: string;
     /** The caller's number, to prefill a new record when the CRM finds nobody. */
     phone: string | null;
+    /** The interaction searched for, for a CRM that decides on more than the query. */
+    task?: TaskLike;
 }
 
 /** Agent Copilot's wrap-up notes, as far as an activity uses them. */
@@ -130,9 +137,32 @@ export interface ActivityStore {
 /** What the agent's status looks like in the CRM's chrome (a utility bar, a badge). */
 export type AgentState = 'available' | 'away' | 'ringing' | 'busy';
 
+/** What happens to an interaction, as a CRM that follows them is told. */
+export type InteractionEventName = 'offered' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
+
+/** Optional: a CRM that follows the agent's interactions and availability as events. */
+export interface InteractionFeed {
+    interaction(event: InteractionEventName, task: TaskLike, record: RecordRef | null): void;
+    availability(activity: string, available: boolean): void;
+    /** The further Flex events its admin forwards; `flexEvent` sends one. */
+    readonly forwardedEvents: readonly string[];
+    flexEvent(name: string, data: Record<string, FlatValue>): void;
+    /** Answers the CRM's questions about the current state. */
+    provideState(state: () => { tasks: TaskLike[]; activity: { name: string; available: boolean } | null }): void;
+}
+
+/** Optional: Flex actions the CRM may invoke, as far as its admin allows. */
+export interface ActionRequests {
+    readonly allowed: readonly string[];
+    /** The listener runs an allowed action; it rejects with the reason a request failed. */
+    onRequest(listener: (name: string, payload: Record<string, unknown>) => Promise<void>): void;
+}
+
 export interface CrmPort {
     /** For logs and messages: "Salesforce", "Acme CRM". */
     readonly name: string;
+    /** The longest one CRM call may take before it counts as failed. */
+    readonly timeoutMs: number;
     /** Clicks on phone numbers; resolves once the CRM sends them. */
     onDialRequest(listener: (request: DialRequest) => void): Promise<void>;
     openRecord(recordId: string): Promise<void>;
@@ -154,6 +184,10 @@ export interface CrmPort {
     readonly status?: { show(state: AgentState, label: string): Promise<void> };
     /** Optional: stop the CRM moving the softphone (which would reload it and drop calls). */
     readonly popout?: { allow(allowed: boolean): Promise<void> };
+    /** Optional: interaction and availability events for the CRM. */
+    readonly feed?: InteractionFeed;
+    /** Optional: Flex actions the CRM may invoke. */
+    readonly actions?: ActionRequests;
 }
 
 /** A capability the CRM cannot provide after all (a script that did not load): turn it off. */
@@ -164,6 +198,14 @@ export class CrmCapabilityUnavailable extends Error {
         super(description);
         this.name = 'CrmCapabilityUnavailable';
         this.description = description;
+    }
+}
+
+/** An action request the CRM sent that Flex will not run (not allowed, or a bad payload). */
+export class ActionRefused extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'ActionRefused';
     }
 }
 

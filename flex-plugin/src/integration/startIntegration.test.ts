@@ -252,5 +252,19 @@ test('agent strings are registered without overwriting a translation', async () 
     await startIntegration({ manager: h.manager, window, log: quietLog() });
     const strings = h.manager.strings as unknown as Record<string, string>;
     expect(strings.SfChooserNone).toBe('Aucun de ceux-ci');
-    expect(strings.SfChooserTitle).toBe('Which Salesforce record is this?');
+    // Not connected to any CRM yet: the CRM's name is filled in once a transport connects.
+    expect(strings.SfChooserTitle).toBe('Which record in {{crm}} is this?');
+});
+
+test('once Salesforce is connected, every text names it, translations included', async () => {
+    const h = createHarness(enabled);
+    (h.manager.strings as unknown as Record<string, string>).SfChooserTitle =
+        'Quel enregistrement de {{crm}} ?';
+    embedIn(SALESFORCE_ORIGIN);
+    installOpenCti(h.openCti, h.consoleToolkit);
+    running = await startIntegration({ manager: h.manager, window, log: quietLog() });
+    const strings = h.manager.strings as unknown as Record<string, string>;
+    expect(strings.SfChooserTitle).toBe('Quel enregistrement de Salesforce ?');
+    expect(strings.SfLogsWaiting).toBe('Activity logs waiting for Salesforce: {{count}}');
+    expect(Object.values(strings).filter((text) => String(text).includes('{{crm}}'))).toEqual([]);
 });

@@ -1,17 +1,25 @@
 /*
  * Starts the integration at plugin init: configuration, then the transport (the CRM that hosts
- * Flex; Salesforce through Open CTI today), then each capability the configuration turns on, in
- * one list. Every way this can fail ends with the integration (or one capability) off, one clear
+ * Flex: Salesforce through Open CTI, or a host web app over the bridge), then each capability the
+ * configuration turns on and the transport supports, in one list. Every way this can fail ends with the integration (or one capability) off, one clear
  * line for the agent or admin, and Flex untouched.
  */
 import * as Flex from '@twilio/flex-ui';
 import type { LogOutbox } from '../activity-log/logOutbox';
 import { browserStorage, registerActivityLog } from '../activity-log/registerActivityLog';
-import { flexNotifier, registerAgentStrings, type Notify } from '../agent-messages/agentMessages';
+import {
+    flexNotifier,
+    nameCrmInStrings,
+    registerAgentStrings,
+    type Notify
+} from '../agent-messages/agentMessages';
 import { applySoftphoneLayout, registerAgentUi } from '../agent-ui/registerAgentUi';
 import { registerClickToDial } from '../click-to-dial/registerClickToDial';
+import { parseHostAppConfig, type HostAppSettings } from '../config/hostAppConfig';
 import { parseIntegrationConfig, type IntegrationConfig } from '../config/integrationConfig';
 import type { CrmPort } from '../crm/crmPort';
+import { registerHostActions } from '../host-actions/registerHostActions';
+import { registerInteractionFeed } from '../interaction-feed/registerInteractionFeed';
 import {
     createRecordSelection,
     registerRecordSelection,
@@ -20,6 +28,7 @@ import {
 import { registerScreenPop } from '../screen-pop/registerScreenPop';
 import { readFlexSnapshot } from '../tasks/flexState';
 import { TaskLinks } from '../tasks/taskLinks';
+import { connectBridge, framingOrigin } from '../transports/bridge/connectBridge';
 import { connectSalesforce } from '../transports/salesforce/connectSalesforce';
 import { consoleLogger, describeError, type IntegrationContext, type Logger } from './context';
 
@@ -45,10 +54,13 @@ interface FeatureParts {
     keepActivityLog(outbox: LogOutbox): void;
 }
 
-/** A capability: the setting that turns it on, and how it registers itself with Flex and the CRM. */
+/**
+ * A capability: the setting that turns it on, what it needs from the CRM (a transport without it
+ * leaves it out), and how it registers itself with Flex and the CRM.
+ */
 interface Feature {
     name: string;
-    enabled(config: IntegrationConfig): boolean;
+    enabled(config: IntegrationConfig, crm: CrmPort): boolean;
     register(context: IntegrationContext, parts: FeatureParts): void | Promise<void>;
 }
 
@@ -85,24 +97,70 @@ const FEATURES: readonly Feature[] = [
         name: 'agent UI',
         enabled: () => true,
         register: (context) => registerAgentUi(context)
+    },
+    {
+        name: 'interaction events',
+        enabled: (_config, crm) => crm.feed !== undefined,
+        register: (context) => context.crm.feed && registerInteractionFeed(context, context.crm.feed)
+    },
+    {
+        name: 'Flex actions',
+        enabled: (_config, crm) => crm.actions !== undefined && crm.actions.allowed.length > 0,
+        register: (context) => context.crm.actions && registerHostActions(context, context.crm.actions)
     }
 ];
 
-/** The transport for this page: Salesforce when Flex runs in its softphone. */
+/** The way in this page offers, from both configuration blocks and who frames Flex. */
+type Way =
+    | { kind: 'salesforce'; config: IntegrationConfig }
+    | { kind: 'host-app'; config: IntegrationConfig; host: HostAppSettings }
+    | { kind: 'off'; reason: string | null };
+
+/**
+ * A host app listed in host_app_integration frames Flex: the bridge. Otherwise Salesforce when its
+ * block is on; otherwise the bridge when only its block is on (it reports a page not allowed).
+ */
+function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify): Way {
+    const salesforce = parseIntegrationConfig(customData);
+    const hostApp = parseHostAppConfig(customData);
+    for (const parsed of [salesforce, hostApp]) {
+        if (parsed.kind === 'invalid') {
+            log.error(`invalid configuration: ${parsed.key} ${parsed.problem}. It is off.`);
+            notify('SfConfigInvalid', { key: parsed.key, problem: parsed.problem });
+        }
+    }
+    const sfOn = salesforce.kind === 'valid' && salesforce.config.enabled ? salesforce.config : null;
+    const host = hostApp.kind === 'valid' && hostApp.config.enabled ? hostApp : null;
+    const framedBy = framingOrigin(win);
+    if (host && (!sfOn || (framedBy !== null && host.host.allowedHostOrigins.includes(framedBy)))) {
+        return { kind: 'host-app', config: host.config, host: host.host };
+    }
+    if (sfOn) {
+        return { kind: 'salesforce', config: sfOn };
+    }
+    if (salesforce.kind === 'absent' && hostApp.kind === 'absent') {
+        return {
+            kind: 'off',
+            reason: 'not configured (custom_data.salesforce_integration and custom_data.host_app_integration are missing)'
+        };
+    }
+    const invalid = salesforce.kind === 'invalid' || hostApp.kind === 'invalid';
+    // An invalid block was reported above; an off one says so here.
+    return { kind: 'off', reason: invalid ? null : 'disabled by configuration (enabled is false)' };
+}
+
+/** The transport for this page. */
 function connect(
+    way: Exclude<Way, { kind: 'off' }>,
     win: Window,
-    config: IntegrationConfig,
     manager: Flex.Manager,
     log: Logger,
     notify: Notify
 ): Promise<CrmPort | null> {
-    return connectSalesforce({
-        window: win,
-        config,
-        log,
-        notify,
-        embedded: () => applySoftphoneLayout(config, manager)
-    });
+    const embedded = () => applySoftphoneLayout(way.config, manager);
+    return way.kind === 'host-app'
+        ? connectBridge({ window: win, host: way.host, log, notify, embedded })
+        : connectSalesforce({ window: win, config: way.config, log, notify, embedded });
 }
 
 export async function startIntegration({
@@ -116,28 +174,18 @@ export async function startIntegration({
 
     // Flex merges ui_attributes (and appConfig.js locally) into manager.configuration; its type omits custom_data.
     const { custom_data: customData } = manager.configuration as { custom_data?: unknown };
-    const parsed = parseIntegrationConfig(customData);
-    if (parsed.kind === 'absent') {
-        log.info('not configured (custom_data.salesforce_integration is missing): off');
+    const way = chooseWay(customData, win, log, notify);
+    if (way.kind === 'off') {
+        if (way.reason) log.info(way.reason);
         return null;
     }
-    if (parsed.kind === 'invalid') {
-        log.error(
-            `invalid configuration: ${parsed.key} ${parsed.problem}. The integration is off.`
-        );
-        notify('SfConfigInvalid', { key: parsed.key, problem: parsed.problem });
-        return null;
-    }
-    const config = parsed.config;
-    if (!config.enabled) {
-        log.info('disabled by configuration (salesforce_integration.enabled is false)');
-        return null;
-    }
+    const config = way.config;
 
-    const crm = await connect(win, config, manager, log, notify);
+    const crm = await connect(way, win, manager, log, notify);
     if (!crm) {
         return null;
     }
+    nameCrmInStrings(strings, crm.name);
 
     const stops: (() => void)[] = [];
     const links = new TaskLinks((attributes) => crm.linkedRecord(attributes));
@@ -160,7 +208,7 @@ export async function startIntegration({
         keepActivityLog: (outbox) => (activityLog = outbox)
     };
     for (const feature of FEATURES) {
-        if (!feature.enabled(config)) {
+        if (!feature.enabled(config, crm)) {
             continue;
         }
         try {

@@ -114,7 +114,7 @@ describe('bad input is refused with a clear reason and changes nothing', () => {
             'a forged ID (bad checksum)',
             select({ recordId: '003000000000001AAB' }),
             'INVALID_RECORD_ID',
-            /not a valid Salesforce record ID/
+            /not a valid record ID in Salesforce/
         ],
         [
             'an ID of the wrong length',

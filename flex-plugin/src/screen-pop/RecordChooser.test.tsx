@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
-import { AGENT_STRINGS } from '../agent-messages/agentMessages';
+import { AGENT_STRINGS, nameCrmInStrings } from '../agent-messages/agentMessages';
 import { TaskLinks } from '../tasks/taskLinks';
 import { makeTask, settle } from '../../test/flexHarness';
 import { startWith, stopStarted } from '../../test/startedHarness';
@@ -10,6 +10,7 @@ import { RecordChooser } from './RecordChooser';
 const ADA = { recordId: '003000000000001AAA', objectApiName: 'Contact', name: 'Ada Lovelace' };
 const ACME = { recordId: '001000000000001AAA', objectApiName: 'Account', name: 'Acme' };
 const strings = { ...AGENT_STRINGS } as Record<string, string>;
+nameCrmInStrings(strings, 'Salesforce');
 
 afterEach(stopStarted);
 
@@ -31,7 +32,7 @@ test('lists the candidates and "None of these", and shows a choice made elsewher
     const task = makeTask();
     links.setCandidates(task.taskSid, [ADA, ACME]);
     render(<RecordChooser task={task} links={links} strings={strings} choose={jest.fn()} />);
-    expect(screen.getByRole('group', { name: 'Which Salesforce record is this?' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Which record in Salesforce is this?' })).toBeTruthy();
     expect(screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
         ADA.recordId,
         ACME.recordId,

@@ -37,7 +37,8 @@ export async function popForTask(
         }
         const candidates = await crm.searchRecords({
             query: target.searchString,
-            phone: target.phone
+            phone: target.phone,
+            task
         });
         if (candidates.length === 1 && candidates[0]) {
             await selection.applySelection(task, candidates[0]);

@@ -74,6 +74,7 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
 
     return {
         name: 'Salesforce',
+        timeoutMs: config.opencti_timeout_ms,
 
         async onDialRequest(listener) {
             await openCti.enableClickToDial();

@@ -1,5 +1,6 @@
 import { DEFAULT_LOG_FIELDS } from '../../config/integrationConfig';
-import { buildLogValue, calendarDay, notesFields, relationField, type LogInput } from './taskLog';
+import { calendarDay } from '../../tasks/interactionSummary';
+import { buildLogValue, notesFields, relationField, type LogInput } from './taskLog';
 import { NOTE_FIELD_LIMITS, TASK_SID_LENGTH } from './taskFieldLimits';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';

@@ -6,7 +6,14 @@
  * in every locale, so reports can group on it.
  */
 import type { ActivityInput, ActivityValue, CopilotNotes } from '../../crm/crmPort';
-import { directionOf, isVoice, type TaskLike } from '../../tasks/taskView';
+import {
+    calendarDay,
+    channelKind,
+    customerAddress,
+    subjectOf,
+    textOf as text
+} from '../../tasks/interactionSummary';
+import { directionOf } from '../../tasks/taskView';
 import { linkedRecordOf } from './recordLink';
 import {
     MAX_CALL_DURATION_SECONDS,
@@ -31,69 +38,6 @@ export interface LogInput extends ActivityInput {
 }
 
 export type LogValue = ActivityValue;
-
-type ChannelKind = 'voice' | 'chat' | 'sms' | 'other';
-
-function channelKind(task: TaskLike): ChannelKind {
-    if (isVoice(task)) {
-        return 'voice';
-    }
-    const channel = task.taskChannelUniqueName ?? task.channelType ?? '';
-    const channelType = String(task.attributes['channelType'] ?? '');
-    if (channel === 'sms' || channelType === 'sms' || channelType === 'whatsapp') {
-        return 'sms';
-    }
-    return channel === 'chat' || channelType === 'web' ? 'chat' : 'other';
-}
-
-const text = (value: unknown): string | null =>
-    typeof value === 'string' && value.trim() ? value.trim() : null;
-
-/** The customer's address as the task holds it: a number for calls and SMS, a name for chat. */
-function customerAddress(task: TaskLike): string | null {
-    const a = task.attributes;
-    return directionOf(task) === 'outbound'
-        ? (text(a['outbound_to']) ?? text(a['to']))
-        : (text(a['from']) ?? text(a['customerAddress']) ?? text(a['name']));
-}
-
-function subjectOf(task: TaskLike, kind: ChannelKind): string {
-    const outbound = directionOf(task) === 'outbound';
-    const who = customerAddress(task);
-    switch (kind) {
-        case 'voice':
-            return outbound
-                ? `Outbound call${who ? ` to ${who}` : ''}`
-                : `Inbound call${who ? ` from ${who}` : ''}`;
-        case 'chat':
-            return `Chat${who ? ` with ${who}` : ''}`;
-        case 'sms':
-            return `SMS${who ? ` with ${who}` : ''}`;
-        default: {
-            const channel = task.taskChannelUniqueName ?? task.channelType ?? 'Flex';
-            return `${channel} task${who ? ` with ${who}` : ''}`;
-        }
-    }
-}
-
-/** YYYY-MM-DD of `date` in `timeZone`; an unknown zone falls back to UTC rather than failing. */
-export function calendarDay(date: Date, timeZone: string): string {
-    const format = (zone: string) =>
-        new Intl.DateTimeFormat('en-CA', {
-            timeZone: zone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit'
-        }).formatToParts(date);
-    let parts: Intl.DateTimeFormatPart[];
-    try {
-        parts = format(timeZone);
-    } catch {
-        parts = format('UTC');
-    }
-    const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 const clip = (value: string, field: keyof typeof TASK_FIELD_LIMITS) =>
     value.slice(0, TASK_FIELD_LIMITS[field]);

@@ -1,0 +1,175 @@
+/*
+ * Flex's side of the bridge handshake. Flex waits for a host's `hello` from its parent window;
+ * only a parent at one of the admin's exact origins gets an answer: a `welcome` posted to that
+ * origin with a private MessagePort, over which everything else goes. A parent at any other
+ * origin gets nothing (no data leaves Flex). A host that greets again (it reconnected) gets a new
+ * port; the old one closes.
+ */
+import {
+    PROTOCOL,
+    PROTOCOL_VERSION,
+    checkHandshake,
+    type HostMethodName,
+    type Refuse,
+    type Welcome
+} from '../../../../packages/flex-host-sdk/src/protocol.ts';
+import {
+    FlexBridgeError,
+    PortEndpoint,
+    type PortLike
+} from '../../../../packages/flex-host-sdk/src/portEndpoint.ts';
+import type { Logger } from '../../integration/context';
+
+export interface HostLinkOptions {
+    window: Window;
+    allowedOrigins: readonly string[];
+    handshakeTimeoutMs: number;
+    requestTimeoutMs: number;
+    log: Logger;
+    welcome: Pick<Welcome, 'allowedActions' | 'forwardedEvents'>;
+    /** A new MessageChannel (the page's own; tests may give another). */
+    createChannel?: () => { port1: unknown; port2: unknown };
+}
+
+export type HandshakeOutcome =
+    | { kind: 'connected'; link: HostLink }
+    | { kind: 'not-allowed'; origin: string }
+    | { kind: 'version-mismatch'; origin: string; version: number }
+    | { kind: 'timeout' };
+
+type RequestHandler = (method: string, params: unknown) => unknown;
+
+/** The current connection to the host, across its reconnections. */
+export class HostLink {
+    origin: string;
+    handles: ReadonlySet<HostMethodName> = new Set();
+    private endpoint: PortEndpoint | null = null;
+    private handler: RequestHandler = () => {
+        throw new FlexBridgeError('NOT_SUPPORTED', 'Flex is still starting');
+    };
+    private readonly requestTimeoutMs: number;
+    private readonly log: Logger;
+    private readonly stops: (() => void)[] = [];
+
+    constructor(origin: string, requestTimeoutMs: number, log: Logger) {
+        this.origin = origin;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.log = log;
+    }
+
+    get connected(): boolean {
+        return this.endpoint?.isOpen === true;
+    }
+
+    /** Asks the host; fails with DISCONNECTED when no host is connected. */
+    request(method: HostMethodName, params: unknown, timeoutMs?: number): Promise<unknown> {
+        if (!this.endpoint) {
+            return Promise.reject(new FlexBridgeError('DISCONNECTED', 'no host app is connected'));
+        }
+        return this.endpoint.request(method, params, timeoutMs);
+    }
+
+    emit(name: string, data: unknown): void {
+        this.endpoint?.emit(name, data);
+    }
+
+    /** What answers the host's requests (the adapter's dispatcher). */
+    onRequest(handler: RequestHandler): void {
+        this.handler = handler;
+    }
+
+    attach(port: PortLike, origin: string, handles: readonly HostMethodName[]): void {
+        this.endpoint?.close();
+        this.origin = origin;
+        this.handles = new Set(handles);
+        this.endpoint = new PortEndpoint(port, {
+            timeoutMs: this.requestTimeoutMs,
+            handle: (method, params) => this.handler(method, params),
+            onEvent: (name) => this.log.warn(`ignored an event from the host app (${name.slice(0, 40)}): hosts send requests`),
+            onInvalid: (problem) => this.log.warn(`refused a message from the host app: ${problem}`)
+        });
+    }
+
+    addStop(stop: () => void): void {
+        this.stops.push(stop);
+    }
+
+    stop(): void {
+        this.endpoint?.close();
+        this.endpoint = null;
+        this.stops.splice(0).forEach((stop) => stop());
+    }
+}
+
+/** Waits for the first host greeting (or its refusal, or the timeout), then keeps answering re-greetings. */
+export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome> {
+    const { window: win, allowedOrigins, log } = options;
+    const createChannel =
+        options.createChannel ?? (() => new (win as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel());
+    let link: HostLink | null = null;
+    let settle: ((outcome: HandshakeOutcome) => void) | null = null;
+    const reported = new Set<string>();
+
+    const onMessage = (event: MessageEvent) => {
+        // Only the window that frames Flex may greet it; a hello is one small object.
+        if (event.source === null || event.source !== win.parent) return;
+        const checked = checkHandshake(event.data);
+        if (!checked.ok || checked.value.type !== 'hello') return;
+        const hello = checked.value;
+        if (!allowedOrigins.includes(event.origin)) {
+            if (!reported.has(event.origin)) {
+                reported.add(event.origin);
+                log.warn(`refused a host app at ${event.origin}: it is not in host_app_integration.allowed_host_origins`);
+                settle?.({ kind: 'not-allowed', origin: event.origin });
+            }
+            return;
+        }
+        const parent = event.source as Window;
+        if (hello.version !== PROTOCOL_VERSION) {
+            const refuse: Refuse = {
+                protocol: PROTOCOL,
+                type: 'refuse',
+                code: 'VERSION_MISMATCH',
+                message: `this Flex speaks bridge protocol version ${PROTOCOL_VERSION}, not ${hello.version}`,
+                versions: [PROTOCOL_VERSION]
+            };
+            parent.postMessage(refuse, event.origin);
+            if (!reported.has(`v${hello.version}`)) {
+                reported.add(`v${hello.version}`);
+                settle?.({ kind: 'version-mismatch', origin: event.origin, version: hello.version });
+            }
+            return;
+        }
+        const channel = createChannel();
+        const current = link ?? new HostLink(event.origin, options.requestTimeoutMs, log);
+        current.attach(channel.port1 as PortLike, event.origin, hello.handles);
+        const welcome: Welcome = {
+            protocol: PROTOCOL,
+            type: 'welcome',
+            version: PROTOCOL_VERSION,
+            allowedActions: [...options.welcome.allowedActions],
+            forwardedEvents: [...options.welcome.forwardedEvents]
+        };
+        parent.postMessage(welcome, event.origin, [channel.port2 as Transferable]);
+        if (!link) {
+            link = current;
+            link.addStop(() => win.removeEventListener('message', onMessage));
+            settle?.({ kind: 'connected', link });
+        } else {
+            log.info(`the host app at ${event.origin} reconnected`);
+        }
+    };
+
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => settle?.({ kind: 'timeout' }), options.handshakeTimeoutMs);
+        settle = (outcome) => {
+            settle = null;
+            clearTimeout(timer);
+            if (outcome.kind !== 'connected') {
+                win.removeEventListener('message', onMessage);
+            }
+            resolve(outcome);
+        };
+        win.addEventListener('message', onMessage);
+    });
+}

@@ -1,0 +1,326 @@
+/*
+ * The host side of the bridge: the handshake with the Flex iframe and the connection after it.
+ * The host names Flex's exact origin; only that origin, in that iframe's window, is listened to,
+ * and every message the host posts to the window names it as the target. After the handshake,
+ * everything goes over the private MessagePort Flex handed over.
+ */
+import { FlexBridgeError, PortEndpoint, type PortLike } from './portEndpoint.ts';
+import {
+    PROTOCOL,
+    PROTOCOL_VERSION,
+    checkHandshake,
+    checkHostEvent,
+    checkHostRequest,
+    type Activity,
+    type ActivityChanges,
+    type AttributeValue,
+    type Availability,
+    type BridgeRecord,
+    type FlexMethods,
+    type Hello,
+    type HostEvents,
+    type HostMethodName,
+    type Interaction
+} from './protocol.ts';
+
+/** What the host app answers when Flex asks. Each is optional: Flex turns off what is missing. */
+export interface HostHandlers {
+    /** Records matching an interaction (none, one or several); Flex links one or offers a choice. */
+    search?(query: string, interaction: Interaction): BridgeRecord[] | Promise<BridgeRecord[]>;
+    /** Records a finished interaction and returns the host's id for it. Upsert by `activityKey`. */
+    saveActivity?(activity: Activity): string | Promise<string>;
+    /** Adds late notes to an activity saved earlier. */
+    updateActivity?(activityId: string, changes: ActivityChanges): void | Promise<void>;
+    /** Shows a record in the host app (screen pop). */
+    openRecord?(record: { recordId: string; objectApiName: string | null }): void | Promise<void>;
+    /** Brings Flex into view (a collapsed panel, a hidden tab). */
+    showFlex?(): void | Promise<void>;
+}
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'destroyed';
+
+export interface ConnectionEvents extends HostEvents {
+    status: { status: ConnectionStatus; reason?: string };
+    /** Something Flex sent that this SDK refused (for a host's logs). */
+    problem: { problem: string };
+}
+
+export interface ConnectOptions {
+    /** The iframe Flex runs in. */
+    iframe: HTMLIFrameElement;
+    /** Flex's exact origin, such as https://flex.twilio.com. */
+    flexOrigin: string;
+    handlers?: HostHandlers;
+    /** How long to wait for Flex's first answer (it must load and the agent log in). Default 30 s. */
+    handshakeTimeoutMs?: number;
+    /** How long a request to Flex waits. Default 10 s. */
+    requestTimeoutMs?: number;
+    /** The host page's window (tests); default the global one. */
+    window?: Window;
+}
+
+export interface DialOptions {
+    record?: BridgeRecord | null;
+    /** Extra task attributes; Flex keeps only those its admin allows. */
+    attributes?: Record<string, AttributeValue>;
+}
+
+export interface FlexConnection {
+    readonly iframe: HTMLIFrameElement;
+    readonly status: ConnectionStatus;
+    /** The Flex actions the admin lets this host invoke. */
+    readonly allowedActions: readonly string[];
+    /** The further Flex events the admin forwards to this host (as `flexEvent`). */
+    readonly forwardedEvents: readonly string[];
+    dial(number: string, options?: DialOptions): Promise<void>;
+    /** Links a record to the current interaction, or to `taskSid`'s; null unlinks. */
+    linkRecord(record: BridgeRecord | null, taskSid?: string | null): Promise<void>;
+    invokeAction(name: string, payload?: Record<string, unknown>): Promise<void>;
+    getState(): Promise<FlexMethods['getState']['result']>;
+    on<E extends keyof ConnectionEvents>(event: E, listener: (data: ConnectionEvents[E]) => void): () => void;
+    /** Removes every listener, closes the port and stops reconnecting; the iframe stays. */
+    destroy(): void;
+}
+
+const HELLO_EVERY_MS = 250;
+const DEFAULT_HANDSHAKE_MS = 30_000;
+const DEFAULT_REQUEST_MS = 10_000;
+
+/** Checks an origin is exact (scheme, host, port; nothing else), https or a loopback host. */
+export function exactOrigin(value: string): string {
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        throw new FlexBridgeError('ORIGIN_MISMATCH', `"${value}" is not an origin such as https://flex.twilio.com`);
+    }
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.origin !== value || !(url.protocol === 'https:' || (loopback && url.protocol === 'http:'))) {
+        throw new FlexBridgeError(
+            'ORIGIN_MISMATCH',
+            `"${value}" must be an exact https origin such as https://flex.twilio.com (no path, no trailing slash)`
+        );
+    }
+    return value;
+}
+
+/** Connects to Flex in `iframe`; resolves once Flex answered the handshake. */
+export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
+    const flexOrigin = exactOrigin(options.flexOrigin);
+    const host = options.window ?? window;
+    const { iframe } = options;
+    const handlers = options.handlers ?? {};
+    const handshakeMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_MS;
+    const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_MS;
+    const listeners = new Map<string, Set<(data: never) => void>>();
+    const handles = (Object.keys(handlers) as (keyof HostHandlers)[]).filter(
+        (name) => typeof handlers[name] === 'function'
+    ) as HostMethodName[];
+
+    let endpoint: PortEndpoint | null = null;
+    let status: ConnectionStatus = 'connecting';
+    let allowedActions: string[] = [];
+    let forwardedEvents: string[] = [];
+    let helloTimer: ReturnType<typeof setInterval> | null = null;
+    let deadline: ReturnType<typeof setTimeout> | null = null;
+    let settleFirst: ((error: FlexBridgeError | null) => void) | null = null;
+
+    const fire = <E extends keyof ConnectionEvents>(event: E, data: ConnectionEvents[E]) => {
+        for (const listener of [...(listeners.get(event) ?? [])]) {
+            try {
+                (listener as (value: ConnectionEvents[E]) => void)(data);
+            } catch (error) {
+                // A host listener's bug must not stop the others, nor the bridge.
+                setTimeout(() => {
+                    throw error;
+                });
+            }
+        }
+    };
+    const setStatus = (next: ConnectionStatus, reason?: string) => {
+        if (status === next) return;
+        status = next;
+        fire('status', reason ? { status: next, reason } : { status: next });
+    };
+
+    const hello: Hello = { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles };
+    const sayHello = () => {
+        try {
+            iframe.contentWindow?.postMessage(hello, flexOrigin);
+        } catch {
+            // The frame is between documents; the next tick tries again.
+        }
+    };
+    const stopHandshake = () => {
+        if (helloTimer) clearInterval(helloTimer);
+        if (deadline) clearTimeout(deadline);
+        helloTimer = deadline = null;
+    };
+    const startHandshake = () => {
+        stopHandshake();
+        setStatus('connecting');
+        sayHello();
+        helloTimer = setInterval(sayHello, HELLO_EVERY_MS);
+        deadline = setTimeout(() => {
+            stopHandshake();
+            const error = new FlexBridgeError(
+                'HANDSHAKE_TIMEOUT',
+                `Flex did not answer within ${Math.round(handshakeMs / 1000)} s. Check that the agent is logged in to Flex, ` +
+                    `that this page's origin is in Flex's Allowed URLs and the plugin's allowed_host_origins, and that ${flexOrigin} is Flex's origin.`
+            );
+            if (settleFirst) settleFirst(error);
+            else setStatus('disconnected', error.message);
+        }, handshakeMs);
+    };
+
+    const answer = async (method: string, params: unknown): Promise<unknown> => {
+        const checked = checkHostRequest(method, params);
+        if (!checked.ok) throw new FlexBridgeError('INVALID_MESSAGE', checked.problem);
+        const p = checked.value.params as Record<string, unknown>;
+        switch (checked.value.method) {
+            case 'search':
+                return { records: await need(handlers.search, 'search')(p.query as string, p.interaction as Interaction) };
+            case 'saveActivity':
+                return { activityId: await need(handlers.saveActivity, 'saveActivity')(p.activity as Activity) };
+            case 'updateActivity':
+                await need(handlers.updateActivity, 'updateActivity')(p.activityId as string, p.changes as ActivityChanges);
+                return { done: true };
+            case 'isFlexVisible':
+                return { visible: iframe.isConnected && iframe.offsetWidth > 0 && iframe.offsetHeight > 0 };
+            case 'openRecord':
+                await need(handlers.openRecord, 'openRecord')(p.record as { recordId: string; objectApiName: string | null });
+                return { done: true };
+            default:
+                await need(handlers.showFlex, 'showFlex')();
+                return { done: true };
+        }
+    };
+
+    const onWindowMessage = (event: MessageEvent) => {
+        if (event.source === null || event.source !== iframe.contentWindow) return;
+        const checked = checkHandshake(event.data);
+        if (!checked.ok) return;
+        const message = checked.value;
+        if (event.origin !== flexOrigin) {
+            const error = new FlexBridgeError(
+                'ORIGIN_MISMATCH',
+                `the Flex frame answered from ${event.origin}, not ${flexOrigin}: nothing was sent to it`
+            );
+            stopHandshake();
+            if (settleFirst) settleFirst(error);
+            else setStatus('disconnected', error.message);
+            return;
+        }
+        if (message.type === 'hello') return;
+        if (message.type === 'refuse' || message.version !== PROTOCOL_VERSION) {
+            stopHandshake();
+            const error = new FlexBridgeError(
+                'VERSION_MISMATCH',
+                message.type === 'refuse'
+                    ? `Flex refused the connection: ${message.message}`
+                    : `Flex speaks bridge protocol version ${message.version}; this SDK speaks ${PROTOCOL_VERSION}. Update the SDK or the plugin.`
+            );
+            if (settleFirst) settleFirst(error);
+            else setStatus('disconnected', error.message);
+            return;
+        }
+        const port = event.ports[0];
+        if (!port) return;
+        stopHandshake();
+        endpoint?.close();
+        allowedActions = [...message.allowedActions];
+        forwardedEvents = [...message.forwardedEvents];
+        endpoint = new PortEndpoint(port as unknown as PortLike, {
+            timeoutMs: requestMs,
+            handle: answer,
+            onEvent: (name, data) => {
+                const event = checkHostEvent(name, data);
+                if (event.ok) fire(event.value.name, event.value.data as never);
+                else fire('problem', { problem: event.problem });
+            },
+            onInvalid: (problem) => fire('problem', { problem })
+        });
+        setStatus('connected');
+        settleFirst?.(null);
+    };
+
+    // Flex reloaded (the agent refreshed it, or it logged in): its port is gone; greet it again.
+    const onFrameLoad = () => {
+        if (status === 'destroyed' || settleFirst) return;
+        endpoint?.close();
+        endpoint = null;
+        setStatus('disconnected', 'Flex reloaded');
+        startHandshake();
+    };
+
+    const call = async (method: keyof FlexMethods, params: unknown): Promise<unknown> => {
+        if (!endpoint || status !== 'connected') {
+            throw new FlexBridgeError('DISCONNECTED', `Flex is not connected (${status})`);
+        }
+        return endpoint.request(method, params);
+    };
+
+    const connection: FlexConnection = {
+        iframe,
+        get status() {
+            return status;
+        },
+        get allowedActions() {
+            return allowedActions;
+        },
+        get forwardedEvents() {
+            return forwardedEvents;
+        },
+        async dial(number, dialOptions = {}) {
+            await call('dial', { number, ...dialOptions });
+        },
+        async linkRecord(record, taskSid = null) {
+            await call('linkRecord', { record, taskSid });
+        },
+        async invokeAction(name, payload) {
+            await call('invokeAction', payload === undefined ? { name } : { name, payload });
+        },
+        async getState() {
+            return (await call('getState', {})) as FlexMethods['getState']['result'];
+        },
+        on(event, listener) {
+            const set = listeners.get(event) ?? new Set();
+            set.add(listener as (data: never) => void);
+            listeners.set(event, set);
+            return () => set.delete(listener as (data: never) => void);
+        },
+        destroy() {
+            if (status === 'destroyed') return;
+            stopHandshake();
+            host.removeEventListener('message', onWindowMessage);
+            iframe.removeEventListener('load', onFrameLoad);
+            endpoint?.close();
+            endpoint = null;
+            setStatus('destroyed');
+            listeners.clear();
+            settleFirst?.(new FlexBridgeError('DESTROYED', 'destroy() was called before Flex answered'));
+        }
+    };
+
+    host.addEventListener('message', onWindowMessage);
+    iframe.addEventListener('load', onFrameLoad);
+    return new Promise((resolve, reject) => {
+        settleFirst = (error) => {
+            settleFirst = null;
+            if (error) {
+                connection.destroy();
+                reject(error);
+            } else {
+                resolve(connection);
+            }
+        };
+        startHandshake();
+    });
+}
+
+function need<F>(handler: F | undefined, name: string): F {
+    if (!handler) throw new FlexBridgeError('NOT_SUPPORTED', `this host does not answer ${name}`);
+    return handler;
+}
+
+export type { Availability };

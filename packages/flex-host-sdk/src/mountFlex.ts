@@ -1,0 +1,51 @@
+/*
+ * Mounts Flex into a host page: creates the iframe with what Flex needs (microphone and camera for
+ * calls and video, autoplay for the ringtone, clipboard) and connects to it.
+ */
+import { connectFlex, exactOrigin, type ConnectOptions, type FlexConnection } from './hostConnection.ts';
+import { FlexBridgeError } from './portEndpoint.ts';
+
+/** What Flex's iframe must be allowed to use. */
+export const FLEX_FRAME_ALLOW = 'microphone; camera; autoplay; clipboard-write';
+
+export interface MountOptions extends Omit<ConnectOptions, 'iframe' | 'flexOrigin'> {
+    /** The element Flex fills. */
+    container: HTMLElement;
+    /** Flex's address, such as https://flex.twilio.com/agent-desktop; its origin is Flex's origin. */
+    flexUrl: string;
+    /** CSS sizes; default 100% of the container. */
+    width?: string;
+    height?: string;
+    /** The frame's accessible name. */
+    title?: string;
+}
+
+export function mountFlex(options: MountOptions): Promise<FlexConnection> {
+    let url: URL;
+    try {
+        url = new URL(options.flexUrl);
+    } catch {
+        return Promise.reject(new FlexBridgeError('ORIGIN_MISMATCH', `flexUrl "${options.flexUrl}" is not a URL`));
+    }
+    let flexOrigin: string;
+    try {
+        flexOrigin = exactOrigin(url.origin);
+    } catch (error) {
+        return Promise.reject(error);
+    }
+    const doc = options.container.ownerDocument;
+    const iframe = doc.createElement('iframe');
+    iframe.setAttribute('allow', FLEX_FRAME_ALLOW);
+    iframe.title = options.title ?? 'Twilio Flex';
+    iframe.style.border = '0';
+    iframe.style.width = options.width ?? '100%';
+    iframe.style.height = options.height ?? '100%';
+    const { container, flexUrl: _flexUrl, width: _width, height: _height, title: _title, ...connect } = options;
+    const connecting = connectFlex({ ...connect, iframe, flexOrigin });
+    iframe.src = url.href;
+    container.appendChild(iframe);
+    return connecting.catch((error: unknown) => {
+        iframe.remove();
+        throw error;
+    });
+}

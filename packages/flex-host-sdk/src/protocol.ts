@@ -1,0 +1,497 @@
+/*
+ * The Flex host bridge protocol: every message between a host app (through this SDK) and the Flex
+ * plugin, and the checks each side runs on what it receives. One file, imported by both sides, with
+ * no imports of its own, so the SDK and the plugin can never disagree about a shape.
+ *
+ * Two layers:
+ * - the handshake, over window.postMessage with an exact target origin: the host's `hello`, Flex's
+ *   `welcome` (carrying a private MessagePort) or `refuse`;
+ * - everything after it, over that MessagePort: requests with ids, their responses, and events.
+ */
+
+export const PROTOCOL = 'flex-host-bridge';
+/** The version this build speaks. A change that an older peer would misread bumps it. */
+export const PROTOCOL_VERSION = 1;
+
+/** The largest message either side accepts, as JSON characters: a bigger one is refused unread. */
+export const MAX_MESSAGE_CHARS = 64 * 1024;
+const MAX_ID = 64;
+const MAX_TEXT = 255;
+const MAX_LONG_TEXT = 32 * 1024;
+const MAX_RECORDS = 50;
+const MAX_ATTRIBUTES = 20;
+
+/** A record in the host app: its id, its type (Customer, Ticket…) and a name to show. */
+export interface BridgeRecord {
+    recordId: string;
+    objectApiName: string;
+    name: string | null;
+}
+
+export type InteractionStatus = 'pending' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
+export type InteractionEventName = 'offered' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
+export type Direction = 'inbound' | 'outbound';
+/** Attribute values a host may send or receive: flat and small. */
+export type AttributeValue = string | number | boolean | null;
+
+/** Who an interaction is with, as far as Flex knows. */
+export interface Customer {
+    number: string | null;
+    name: string | null;
+    address: string | null;
+}
+
+/** One interaction (a Flex task) as a host sees it. */
+export interface Interaction {
+    taskSid: string;
+    channel: string;
+    direction: Direction | null;
+    status: InteractionStatus;
+    customer: Customer;
+    /** The task attributes the Flex admin exposes (`exposed_attributes`). */
+    attributes: Record<string, AttributeValue>;
+    record: BridgeRecord | null;
+}
+
+/** The finished interaction Flex asks the host to record. `activityKey` is stable across retries. */
+export interface Activity {
+    activityKey: string;
+    taskSid: string;
+    subject: string;
+    channel: string;
+    direction: Direction | null;
+    /** ISO 8601 times; null when Flex did not see the start. */
+    startedAt: string | null;
+    endedAt: string;
+    durationSeconds: number | null;
+    /** The agent's calendar day (YYYY-MM-DD) in their time zone. */
+    activityDate: string;
+    customerNumber: string | null;
+    disposition: string | null;
+    summary: string | null;
+    sentiment: string | null;
+    topics: string | null;
+    recordId: string | null;
+    recordType: string | null;
+}
+
+/** Late notes for an activity the host already acknowledged. */
+export type ActivityChanges = Partial<Pick<Activity, 'summary' | 'sentiment' | 'topics' | 'disposition'>>;
+
+/** The record chooser's state, as a host that shows its own chooser needs it. */
+export interface ChooserState {
+    taskSid: string | null;
+    status: InteractionStatus | null;
+    candidates: BridgeRecord[];
+    selected: BridgeRecord | null;
+    error: { code: string; message: string } | null;
+}
+
+// ---- What each side can ask the other -------------------------------------------------------
+
+/** Requests the host sends to Flex, their parameters and results. */
+export interface FlexMethods {
+    dial: {
+        params: { number: string; record?: BridgeRecord | null; attributes?: Record<string, AttributeValue> };
+        result: { accepted: true };
+    };
+    linkRecord: {
+        params: { taskSid?: string | null; record: BridgeRecord | null };
+        result: { accepted: true };
+    };
+    invokeAction: {
+        params: { name: string; payload?: Record<string, unknown> };
+        result: { done: true };
+    };
+    getState: {
+        params: Record<string, never>;
+        result: { interactions: Interaction[]; availability: Availability | null };
+    };
+}
+
+/** Requests Flex sends to the host. */
+export interface HostMethods {
+    search: { params: { query: string; interaction: Interaction }; result: { records: BridgeRecord[] } };
+    saveActivity: { params: { activity: Activity }; result: { activityId: string } };
+    updateActivity: { params: { activityId: string; changes: ActivityChanges }; result: { done: true } };
+    openRecord: { params: { record: { recordId: string; objectApiName: string | null } }; result: { done: true } };
+    showFlex: { params: Record<string, never>; result: { done: true } };
+    /** Answered by the SDK itself, from the iframe's size: is Flex on screen? */
+    isFlexVisible: { params: Record<string, never>; result: { visible: boolean } };
+}
+
+export interface Availability {
+    activity: string;
+    available: boolean;
+}
+
+/** Events Flex sends to the host. */
+export interface HostEvents {
+    interaction: { event: InteractionEventName; interaction: Interaction };
+    availability: Availability;
+    chooser: ChooserState;
+    flexEvent: { name: string; data: Record<string, AttributeValue> };
+}
+
+export type FlexMethodName = keyof FlexMethods;
+export type HostMethodName = keyof HostMethods;
+export type HostEventName = keyof HostEvents;
+
+export const FLEX_METHODS: readonly FlexMethodName[] = ['dial', 'linkRecord', 'invokeAction', 'getState'];
+export const HOST_METHODS: readonly HostMethodName[] = [
+    'search',
+    'saveActivity',
+    'updateActivity',
+    'openRecord',
+    'showFlex',
+    'isFlexVisible'
+];
+export const HOST_EVENTS: readonly HostEventName[] = ['interaction', 'availability', 'chooser', 'flexEvent'];
+
+/** Why a request failed. REFUSED carries a reason for the agent; the others are the bridge's. */
+export type ErrorCode =
+    | 'INVALID_MESSAGE'
+    | 'UNKNOWN_METHOD'
+    | 'NOT_ALLOWED'
+    | 'NOT_SUPPORTED'
+    | 'REFUSED'
+    | 'FAILED'
+    | 'TIMEOUT'
+    | 'DISCONNECTED';
+export const ERROR_CODES: readonly ErrorCode[] = [
+    'INVALID_MESSAGE',
+    'UNKNOWN_METHOD',
+    'NOT_ALLOWED',
+    'NOT_SUPPORTED',
+    'REFUSED',
+    'FAILED',
+    'TIMEOUT',
+    'DISCONNECTED'
+];
+
+export interface WireError {
+    code: ErrorCode;
+    message: string;
+    /** With REFUSED: the fields the host could not take, when it can name them. */
+    fields?: string[];
+}
+
+// ---- The messages --------------------------------------------------------------------------
+
+export interface Hello {
+    protocol: typeof PROTOCOL;
+    type: 'hello';
+    version: number;
+    /** The host methods this host answers; Flex turns off what needs a missing one. */
+    handles: HostMethodName[];
+}
+export interface Welcome {
+    protocol: typeof PROTOCOL;
+    type: 'welcome';
+    version: number;
+    /** The actions and events the admin allows this host. */
+    allowedActions: string[];
+    forwardedEvents: string[];
+}
+export interface Refuse {
+    protocol: typeof PROTOCOL;
+    type: 'refuse';
+    code: 'VERSION_MISMATCH' | 'INVALID_MESSAGE';
+    message: string;
+    versions: number[];
+}
+
+export interface Request {
+    kind: 'request';
+    id: string;
+    method: string;
+    params: unknown;
+}
+export type Response =
+    | { kind: 'response'; id: string; ok: true; result: unknown }
+    | { kind: 'response'; id: string; ok: false; error: WireError };
+export interface EventMessage {
+    kind: 'event';
+    name: string;
+    data: unknown;
+}
+export type PortMessage = Request | Response | EventMessage;
+
+// ---- Checks ---------------------------------------------------------------------------------
+
+/** What a check returns: the value, typed, or the first problem in words. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (problem: string): { ok: false; problem: string } => ({ ok: false, problem });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value) as unknown;
+    return proto === Object.prototype || proto === null;
+}
+
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): string | null {
+    for (const key of Object.keys(value)) {
+        if (!allowed.includes(key)) return `${where} has an unknown field "${key.slice(0, 40)}"`;
+    }
+    return null;
+}
+
+function text(value: unknown, where: string, max = MAX_TEXT, min = 1): string | null {
+    if (typeof value !== 'string') return `${where} must be a string`;
+    if (value.length < min || value.length > max) return `${where} must be ${min} to ${max} characters`;
+    return null;
+}
+
+function nullableText(value: unknown, where: string, max = MAX_TEXT): string | null {
+    return value === null ? null : text(value, where, max, 0);
+}
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const TASK_SID = /^WT[0-9a-f]{32}$/;
+const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const ACTION_NAME = /^[A-Z][A-Za-z]{1,63}$/;
+/** A Flex action or event name: SetActivity, taskUpdated. */
+const NAME = /^[A-Za-z][A-Za-z0-9]{1,63}$/;
+
+/** A record reference: ids and types are short, printable, and carry no markup. */
+export function checkRecord(value: unknown, where = 'record'): Checked<BridgeRecord> {
+    if (!isPlainObject(value)) return bad(`${where} must be an object`);
+    const problem =
+        onlyKeys(value, ['recordId', 'objectApiName', 'name'], where) ??
+        (typeof value.recordId === 'string' && ID.test(value.recordId)
+            ? null
+            : `${where}.recordId must be 1 to ${MAX_ID} letters, digits or _ . : -`) ??
+        (typeof value.objectApiName === 'string' && ID.test(value.objectApiName)
+            ? null
+            : `${where}.objectApiName must be 1 to ${MAX_ID} letters, digits or _ . : -`) ??
+        (value.name === undefined ? null : nullableText(value.name, `${where}.name`));
+    if (problem) return bad(problem);
+    return ok({
+        recordId: value.recordId as string,
+        objectApiName: value.objectApiName as string,
+        name: (value.name as string | null | undefined) ?? null
+    });
+}
+
+export function checkAttributes(value: unknown, where = 'attributes'): Checked<Record<string, AttributeValue>> {
+    if (!isPlainObject(value)) return bad(`${where} must be an object`);
+    const entries = Object.entries(value);
+    if (entries.length > MAX_ATTRIBUTES) return bad(`${where} may have at most ${MAX_ATTRIBUTES} fields`);
+    for (const [key, item] of entries) {
+        if (!ATTRIBUTE_KEY.test(key)) return bad(`${where} has a field name that is not allowed`);
+        const type = typeof item;
+        if (!(item === null || type === 'boolean' || (type === 'number' && Number.isFinite(item)))) {
+            const problem = text(item, `${where}.${key}`, MAX_TEXT, 0);
+            if (problem) return bad(problem);
+        }
+    }
+    return ok(value as Record<string, AttributeValue>);
+}
+
+export function isTaskSid(value: unknown): value is string {
+    return typeof value === 'string' && TASK_SID.test(value);
+}
+
+function taskSidOrNull(value: unknown, where: string): string | null {
+    return value === undefined || value === null || isTaskSid(value)
+        ? null
+        : `${where} must be a task SID (WT followed by 32 hex digits) or null`;
+}
+
+/** A host's request to Flex: known method, checked parameters. */
+export function checkFlexRequest(
+    method: string,
+    params: unknown
+): Checked<{ [M in FlexMethodName]: { method: M; params: FlexMethods[M]['params'] } }[FlexMethodName]> {
+    if (!(FLEX_METHODS as readonly string[]).includes(method)) return bad(`unknown method "${method.slice(0, 40)}"`);
+    if (!isPlainObject(params)) return bad(`${method}: params must be an object`);
+    switch (method) {
+        case 'dial': {
+            const problem =
+                onlyKeys(params, ['number', 'record', 'attributes'], 'dial') ??
+                text(params.number, 'dial.number', 40) ??
+                (params.record === undefined || params.record === null
+                    ? null
+                    : checkRecordProblem(params.record, 'dial.record')) ??
+                (params.attributes === undefined ? null : checkAttributesProblem(params.attributes, 'dial.attributes'));
+            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['dial']['params'] });
+        }
+        case 'linkRecord': {
+            const problem =
+                onlyKeys(params, ['taskSid', 'record'], 'linkRecord') ??
+                taskSidOrNull(params.taskSid, 'linkRecord.taskSid') ??
+                (params.record === null
+                    ? null
+                    : params.record === undefined
+                      ? 'linkRecord.record must be a record or null'
+                      : checkRecordProblem(params.record, 'linkRecord.record'));
+            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['linkRecord']['params'] });
+        }
+        case 'invokeAction': {
+            const problem =
+                onlyKeys(params, ['name', 'payload'], 'invokeAction') ??
+                (typeof params.name === 'string' && ACTION_NAME.test(params.name)
+                    ? null
+                    : 'invokeAction.name must be a Flex action name such as SetActivity') ??
+                (params.payload === undefined || isPlainObject(params.payload)
+                    ? null
+                    : 'invokeAction.payload must be an object');
+            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['invokeAction']['params'] });
+        }
+        default: {
+            const problem = onlyKeys(params, [], method);
+            return problem ? bad(problem) : ok({ method: 'getState', params: {} });
+        }
+    }
+}
+
+function checkRecordProblem(value: unknown, where: string): string | null {
+    const checked = checkRecord(value, where);
+    return checked.ok ? null : checked.problem;
+}
+
+function checkAttributesProblem(value: unknown, where: string): string | null {
+    const checked = checkAttributes(value, where);
+    return checked.ok ? null : checked.problem;
+}
+
+/** A host's answer to one of Flex's requests. */
+export function checkHostResult<M extends HostMethodName>(method: M, result: unknown): Checked<HostMethods[M]['result']> {
+    if (!isPlainObject(result)) return bad(`the answer to ${method} must be an object`);
+    switch (method) {
+        case 'search': {
+            const records = result.records;
+            if (!Array.isArray(records)) return bad('search: records must be a list');
+            if (records.length > MAX_RECORDS) return bad(`search: at most ${MAX_RECORDS} records`);
+            const checked: BridgeRecord[] = [];
+            for (const [index, record] of records.entries()) {
+                const one = checkRecord(record, `search.records[${index}]`);
+                if (!one.ok) return one;
+                checked.push(one.value);
+            }
+            return ok({ records: checked } as HostMethods[M]['result']);
+        }
+        case 'saveActivity':
+            return typeof result.activityId === 'string' && ID.test(result.activityId)
+                ? ok({ activityId: result.activityId } as HostMethods[M]['result'])
+                : bad(`saveActivity: activityId must be 1 to ${MAX_ID} letters, digits or _ . : -`);
+        case 'isFlexVisible':
+            return typeof result.visible === 'boolean'
+                ? ok({ visible: result.visible } as HostMethods[M]['result'])
+                : bad('isFlexVisible: visible must be true or false');
+        default:
+            return ok({ done: true } as HostMethods[M]['result']);
+    }
+}
+
+/** An event from Flex, as the host receives it. */
+export function checkHostEvent(name: string, data: unknown): Checked<{ name: HostEventName; data: unknown }> {
+    if (!(HOST_EVENTS as readonly string[]).includes(name)) return bad(`unknown event "${name.slice(0, 40)}"`);
+    if (!isPlainObject(data)) return bad(`${name}: data must be an object`);
+    return ok({ name: name as HostEventName, data });
+}
+
+/** A request from Flex, as the host receives it: known method, parameters of the right shape. */
+export function checkHostRequest(method: string, params: unknown): Checked<{ method: HostMethodName; params: unknown }> {
+    if (!(HOST_METHODS as readonly string[]).includes(method)) return bad(`unknown method "${method.slice(0, 40)}"`);
+    if (!isPlainObject(params)) return bad(`${method}: params must be an object`);
+    if (method === 'saveActivity') {
+        const activity = params.activity;
+        if (!isPlainObject(activity)) return bad('saveActivity: activity must be an object');
+        const problem =
+            text(activity.activityKey, 'activity.activityKey', MAX_ID) ??
+            (isTaskSid(activity.taskSid) ? null : 'activity.taskSid must be a task SID') ??
+            text(activity.subject, 'activity.subject');
+        if (problem) return bad(problem);
+    }
+    if (method === 'updateActivity' && !(typeof params.activityId === 'string' && ID.test(params.activityId))) {
+        return bad('updateActivity: activityId is not an activity id');
+    }
+    if (method === 'search' && (text(params.query, 'search.query', MAX_LONG_TEXT) || !isPlainObject(params.interaction))) {
+        return bad('search: query must be text and interaction an object');
+    }
+    return ok({ method: method as HostMethodName, params });
+}
+
+/** A handshake message (window.postMessage), from either side. */
+export function checkHandshake(data: unknown): Checked<Hello | Welcome | Refuse> {
+    if (!isPlainObject(data) || data.protocol !== PROTOCOL) return bad('not a Flex host bridge message');
+    if (!Number.isInteger(data.version) && data.type !== 'refuse') return bad('version must be a whole number');
+    switch (data.type) {
+        case 'hello': {
+            const handles = data.handles;
+            if (
+                !Array.isArray(handles) ||
+                handles.length > HOST_METHODS.length ||
+                !handles.every((name) => (HOST_METHODS as readonly unknown[]).includes(name))
+            ) {
+                return bad('hello.handles must list host methods');
+            }
+            return ok(data as unknown as Hello);
+        }
+        case 'welcome': {
+            const lists = [data.allowedActions, data.forwardedEvents];
+            const names = (list: unknown) =>
+                Array.isArray(list) && list.length <= 50 && list.every((item) => typeof item === 'string' && NAME.test(item));
+            return lists.every(names)
+                ? ok(data as unknown as Welcome)
+                : bad('welcome: allowedActions and forwardedEvents must be lists of names');
+        }
+        case 'refuse': {
+            const problem = text(data.message, 'refuse.message', 500);
+            if (problem || !Array.isArray(data.versions)) return bad('refuse: message and versions required');
+            return ok(data as unknown as Refuse);
+        }
+        default:
+            return bad('unknown handshake type');
+    }
+}
+
+/** A message on the private port: its envelope (id, kind, method or event name). */
+export function checkPortMessage(data: unknown): Checked<PortMessage> {
+    if (!isPlainObject(data)) return bad('a message must be an object');
+    let size: number;
+    try {
+        size = JSON.stringify(data).length;
+    } catch {
+        return bad('a message must be plain data');
+    }
+    if (size > MAX_MESSAGE_CHARS) return bad(`a message may be at most ${MAX_MESSAGE_CHARS} characters`);
+    switch (data.kind) {
+        case 'request':
+            return typeof data.id === 'string' && ID.test(data.id) && typeof data.method === 'string' && data.method.length <= 64
+                ? ok({ kind: 'request', id: data.id, method: data.method, params: data.params })
+                : bad('a request needs an id and a method');
+        case 'response': {
+            if (!(typeof data.id === 'string' && ID.test(data.id))) return bad('a response needs the id of its request');
+            if (data.ok === true) return ok({ kind: 'response', id: data.id, ok: true, result: data.result });
+            const error = data.error;
+            if (
+                data.ok === false &&
+                isPlainObject(error) &&
+                (ERROR_CODES as readonly unknown[]).includes(error.code) &&
+                !text(error.message, 'error.message', 1000)
+            ) {
+                const fields =
+                    Array.isArray(error.fields) && error.fields.length <= MAX_ATTRIBUTES && error.fields.every((field) => typeof field === 'string' && ATTRIBUTE_KEY.test(field))
+                        ? { fields: error.fields as string[] }
+                        : {};
+                return ok({
+                    kind: 'response',
+                    id: data.id,
+                    ok: false,
+                    error: { code: error.code as ErrorCode, message: error.message as string, ...fields }
+                });
+            }
+            return bad('a failed response needs an error code and message');
+        }
+        case 'event':
+            return typeof data.name === 'string' && data.name.length <= 64
+                ? ok({ kind: 'event', name: data.name, data: data.data })
+                : bad('an event needs a name');
+        default:
+            return bad('kind must be request, response or event');
+    }
+}
