@@ -16,6 +16,7 @@ import {
     type AttributeValue,
     type Availability,
     type BridgeRecord,
+    type ChooserState,
     type FlexMethods,
     type Hello,
     type HostEvents,
@@ -26,7 +27,7 @@ import {
 /** What the host app answers when Flex asks. Each is optional: Flex turns off what is missing. */
 export interface HostHandlers {
     /** Records matching an interaction (none, one or several); Flex links one or offers a choice. */
-    search?(query: string, interaction: Interaction): BridgeRecord[] | Promise<BridgeRecord[]>;
+    search?(query: string, interaction: Interaction | null): BridgeRecord[] | Promise<BridgeRecord[]>;
     /** Records a finished interaction and returns the host's id for it. Upsert by `activityKey`. */
     saveActivity?(activity: Activity): string | Promise<string>;
     /** Adds late notes to an activity saved earlier. */
@@ -40,6 +41,8 @@ export interface HostHandlers {
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'destroyed';
 
 export interface ConnectionEvents extends HostEvents {
+    /** The record chooser's state (candidates, the linked record), for a host with its own chooser. */
+    chooser: ChooserState;
     status: { status: ConnectionStatus; reason?: string };
     /** Something Flex sent that this SDK refused (for a host's logs). */
     problem: { problem: string };
@@ -131,9 +134,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
                 (listener as (value: ConnectionEvents[E]) => void)(data);
             } catch (error) {
                 // A host listener's bug must not stop the others, nor the bridge.
-                setTimeout(() => {
-                    throw error;
-                });
+                console.error(`[flex-host-sdk] a listener of "${event}" threw`, error);
             }
         }
     };
@@ -143,7 +144,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         fire('status', reason ? { status: next, reason } : { status: next });
     };
 
-    const hello: Hello = { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles };
+    let hello: Hello = { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles, attempt: newAttempt() };
     const sayHello = () => {
         try {
             iframe.contentWindow?.postMessage(hello, flexOrigin);
@@ -158,6 +159,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     };
     const startHandshake = () => {
         stopHandshake();
+        hello = { ...hello, attempt: newAttempt() };
         setStatus('connecting');
         sayHello();
         helloTimer = setInterval(sayHello, HELLO_EVERY_MS);
@@ -179,7 +181,10 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         const p = checked.value.params as Record<string, unknown>;
         switch (checked.value.method) {
             case 'search':
-                return { records: await need(handlers.search, 'search')(p.query as string, p.interaction as Interaction) };
+                return { records: await need(handlers.search, 'search')(p.query as string, p.interaction as Interaction | null) };
+            case 'chooser':
+                fire('chooser', p as unknown as ChooserState);
+                return { done: true };
             case 'saveActivity':
                 return { activityId: await need(handlers.saveActivity, 'saveActivity')(p.activity as Activity) };
             case 'updateActivity':
@@ -212,6 +217,11 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             return;
         }
         if (message.type === 'hello') return;
+        if (message.type === 'ready') {
+            // Flex (re)started and listens: greet it now rather than at the next tick.
+            if (status === 'connecting') sayHello();
+            return;
+        }
         if (message.type === 'refuse' || message.version !== PROTOCOL_VERSION) {
             stopHandshake();
             const error = new FlexBridgeError(
@@ -225,7 +235,8 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             return;
         }
         const port = event.ports[0];
-        if (!port) return;
+        // One welcome per attempt: later answers to the same hellos are stale.
+        if (!port || status !== 'connecting' || message.attempt !== hello.attempt) return;
         stopHandshake();
         endpoint?.close();
         allowedActions = [...message.allowedActions];
@@ -316,6 +327,15 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         };
         startHandshake();
     });
+}
+
+/** A connection attempt's id; not a secret (the port is private), only distinct. */
+function newAttempt(): string {
+    const bytes = new Uint8Array(12);
+    const crypto = (globalThis as { crypto?: { getRandomValues?(array: Uint8Array): Uint8Array } }).crypto;
+    if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+    else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function need<F>(handler: F | undefined, name: string): F {

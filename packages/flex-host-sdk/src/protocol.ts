@@ -82,6 +82,10 @@ export type ActivityChanges = Partial<Pick<Activity, 'summary' | 'sentiment' | '
 export interface ChooserState {
     taskSid: string | null;
     status: InteractionStatus | null;
+    direction: Direction | null;
+    channel: string | null;
+    /** Who the interaction is with, for display. */
+    customer: string | null;
     candidates: BridgeRecord[];
     selected: BridgeRecord | null;
     error: { code: string; message: string } | null;
@@ -111,13 +115,16 @@ export interface FlexMethods {
 
 /** Requests Flex sends to the host. */
 export interface HostMethods {
-    search: { params: { query: string; interaction: Interaction }; result: { records: BridgeRecord[] } };
+    /** `interaction` is null when Flex searches for a query alone. */
+    search: { params: { query: string; interaction: Interaction | null }; result: { records: BridgeRecord[] } };
     saveActivity: { params: { activity: Activity }; result: { activityId: string } };
     updateActivity: { params: { activityId: string; changes: ActivityChanges }; result: { done: true } };
     openRecord: { params: { record: { recordId: string; objectApiName: string | null } }; result: { done: true } };
     showFlex: { params: Record<string, never>; result: { done: true } };
     /** Answered by the SDK itself, from the iframe's size: is Flex on screen? */
     isFlexVisible: { params: Record<string, never>; result: { visible: boolean } };
+    /** Answered by the SDK itself: the chooser's state, for the host's `chooser` listeners. */
+    chooser: { params: ChooserState; result: { done: true } };
 }
 
 export interface Availability {
@@ -144,9 +151,10 @@ export const HOST_METHODS: readonly HostMethodName[] = [
     'updateActivity',
     'openRecord',
     'showFlex',
-    'isFlexVisible'
+    'isFlexVisible',
+    'chooser'
 ];
-export const HOST_EVENTS: readonly HostEventName[] = ['interaction', 'availability', 'chooser', 'flexEvent'];
+export const HOST_EVENTS: readonly HostEventName[] = ['interaction', 'availability', 'flexEvent'];
 
 /** Why a request failed. REFUSED carries a reason for the agent; the others are the bridge's. */
 export type ErrorCode =
@@ -184,11 +192,21 @@ export interface Hello {
     version: number;
     /** The host methods this host answers; Flex turns off what needs a missing one. */
     handles: HostMethodName[];
+    /** One per connection attempt: Flex answers each attempt once, however many hellos it sends. */
+    attempt: string;
+}
+/** Flex, framed by an allowed host, says it is listening (so the host need not wait for its next hello). */
+export interface Ready {
+    protocol: typeof PROTOCOL;
+    type: 'ready';
+    version: number;
 }
 export interface Welcome {
     protocol: typeof PROTOCOL;
     type: 'welcome';
     version: number;
+    /** The hello's attempt this welcome answers. */
+    attempt: string;
     /** The actions and events the admin allows this host. */
     allowedActions: string[];
     forwardedEvents: string[];
@@ -227,8 +245,9 @@ const bad = (problem: string): { ok: false; problem: string } => ({ ok: false, p
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    const proto = Object.getPrototypeOf(value) as unknown;
-    return proto === Object.prototype || proto === null;
+    // Plain data from any realm (a message is built in the receiver's): not a class instance.
+    const proto = Object.getPrototypeOf(value) as object | null;
+    return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): string | null {
@@ -252,6 +271,7 @@ const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TASK_SID = /^WT[0-9a-f]{32}$/;
 const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const ACTION_NAME = /^[A-Z][A-Za-z]{1,63}$/;
+const ATTEMPT = /^[A-Za-z0-9]{8,64}$/;
 /** A Flex action or event name: SetActivity, taskUpdated. */
 const NAME = /^[A-Za-z][A-Za-z0-9]{1,63}$/;
 
@@ -409,14 +429,20 @@ export function checkHostRequest(method: string, params: unknown): Checked<{ met
     if (method === 'updateActivity' && !(typeof params.activityId === 'string' && ID.test(params.activityId))) {
         return bad('updateActivity: activityId is not an activity id');
     }
-    if (method === 'search' && (text(params.query, 'search.query', MAX_LONG_TEXT) || !isPlainObject(params.interaction))) {
-        return bad('search: query must be text and interaction an object');
+    if (
+        method === 'search' &&
+        (text(params.query, 'search.query', MAX_LONG_TEXT) || !(params.interaction === null || isPlainObject(params.interaction)))
+    ) {
+        return bad('search: query must be text and interaction an object or null');
+    }
+    if (method === 'chooser' && !(Array.isArray(params.candidates) && (params.taskSid === null || isTaskSid(params.taskSid)))) {
+        return bad('chooser: candidates must be a list and taskSid a task SID or null');
     }
     return ok({ method: method as HostMethodName, params });
 }
 
 /** A handshake message (window.postMessage), from either side. */
-export function checkHandshake(data: unknown): Checked<Hello | Welcome | Refuse> {
+export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome | Refuse> {
     if (!isPlainObject(data) || data.protocol !== PROTOCOL) return bad('not a Flex host bridge message');
     if (!Number.isInteger(data.version) && data.type !== 'refuse') return bad('version must be a whole number');
     switch (data.type) {
@@ -429,13 +455,18 @@ export function checkHandshake(data: unknown): Checked<Hello | Welcome | Refuse>
             ) {
                 return bad('hello.handles must list host methods');
             }
+            if (typeof data.attempt !== 'string' || !ATTEMPT.test(data.attempt)) {
+                return bad('hello.attempt must be 8 to 64 letters or digits');
+            }
             return ok(data as unknown as Hello);
         }
+        case 'ready':
+            return ok(data as unknown as Ready);
         case 'welcome': {
             const lists = [data.allowedActions, data.forwardedEvents];
             const names = (list: unknown) =>
                 Array.isArray(list) && list.length <= 50 && list.every((item) => typeof item === 'string' && NAME.test(item));
-            return lists.every(names)
+            return lists.every(names) && typeof data.attempt === 'string' && ATTEMPT.test(data.attempt)
                 ? ok(data as unknown as Welcome)
                 : bad('welcome: allowedActions and forwardedEvents must be lists of names');
         }

@@ -9,7 +9,8 @@ import {
     checkHostResult,
     isTaskSid,
     type AttributeValue,
-    type ChooserState
+    type ChooserState,
+    type HostMethodName
 } from '../../../../packages/flex-host-sdk/src/protocol.ts';
 import { FlexBridgeError } from '../../../../packages/flex-host-sdk/src/portEndpoint.ts';
 import type { HostAppSettings } from '../../config/hostAppConfig';
@@ -75,6 +76,15 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
 
     link.onRequest(async (method, params) => {
         const checked = checkFlexRequest(method, params);
+        if (!checked.ok && method === 'linkRecord' && choiceListener) {
+            // The agent hears that the host's choice was refused, as with a bad picker message.
+            choiceListener({
+                kind: 'invalid',
+                code: /record/.test(checked.problem) ? 'INVALID_RECORD_ID' : 'INVALID_MESSAGE',
+                problem: checked.problem,
+                taskSid: null
+            });
+        }
         if (!checked.ok) {
             throw new FlexBridgeError(checked.problem.startsWith('unknown method') ? 'UNKNOWN_METHOD' : 'INVALID_MESSAGE', checked.problem);
         }
@@ -91,7 +101,11 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 }
                 const record = request.params.record ?? null;
                 if (record) remember([record]);
-                dialListener({ number: request.params.number, record, attributes });
+                dialListener({
+                    number: request.params.number,
+                    record,
+                    ...(Object.keys(attributes).length ? { attributes } : {})
+                });
                 return { accepted: true };
             }
             case 'linkRecord': {
@@ -130,7 +144,7 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
         }
     });
 
-    const ask = async <M extends 'search' | 'saveActivity' | 'updateActivity' | 'openRecord' | 'showFlex' | 'isFlexVisible'>(
+    const ask = async <M extends HostMethodName>(
         method: M,
         params: unknown
     ) => {
@@ -160,10 +174,10 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
         openRecord,
 
         async searchRecords({ query, task }) {
-            if (!link.handles.has('search') || !task) return [];
+            if (!link.handles.has('search')) return [];
             const { records } = await ask('search', {
                 query,
-                interaction: interactionOf(task, null, host.exposedAttributes)
+                interaction: task ? interactionOf(task, null, host.exposedAttributes) : null
             });
             remember(records);
             // As Salesforce's search does: a single match is shown at once.
@@ -178,11 +192,14 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
             const chooser: ChooserState = {
                 taskSid: interaction.taskSid,
                 status: interaction.status,
+                direction: interaction.direction,
+                channel: interaction.channel,
+                customer: interaction.customer,
                 candidates: interaction.candidates,
                 selected: interaction.selected,
                 error: interaction.error
             };
-            emit('chooser', chooser);
+            await ask('chooser', chooser);
         },
 
         async onRecordChoice(listener) {

@@ -41,6 +41,7 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
     options.embedded();
     const outcome = await waitForHost({
         window: win,
+        framedBy: framingOrigin(win),
         allowedOrigins: host.allowedHostOrigins,
         handshakeTimeoutMs: host.handshakeTimeoutMs,
         requestTimeoutMs: host.requestTimeoutMs,

@@ -10,6 +10,7 @@ import {
     PROTOCOL_VERSION,
     checkHandshake,
     type HostMethodName,
+    type Ready,
     type Refuse,
     type Welcome
 } from '../../../../packages/flex-host-sdk/src/protocol.ts';
@@ -22,6 +23,8 @@ import type { Logger } from '../../integration/context';
 
 export interface HostLinkOptions {
     window: Window;
+    /** Who frames Flex, as the browser says (null: unknown); told Flex listens if it is allowed. */
+    framedBy: string | null;
     allowedOrigins: readonly string[];
     handshakeTimeoutMs: number;
     requestTimeoutMs: number;
@@ -107,6 +110,8 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
     const createChannel =
         options.createChannel ?? (() => new (win as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel());
     let link: HostLink | null = null;
+    /** The host's connection attempt answered last: its repeated hellos get no second port. */
+    let answered: string | null = null;
     let settle: ((outcome: HandshakeOutcome) => void) | null = null;
     const reported = new Set<string>();
 
@@ -140,6 +145,8 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             }
             return;
         }
+        if (hello.attempt === answered) return;
+        answered = hello.attempt;
         const channel = createChannel();
         const current = link ?? new HostLink(event.origin, options.requestTimeoutMs, log);
         current.attach(channel.port1 as PortLike, event.origin, hello.handles);
@@ -147,6 +154,7 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             protocol: PROTOCOL,
             type: 'welcome',
             version: PROTOCOL_VERSION,
+            attempt: hello.attempt,
             allowedActions: [...options.welcome.allowedActions],
             forwardedEvents: [...options.welcome.forwardedEvents]
         };
@@ -171,5 +179,10 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             resolve(outcome);
         };
         win.addEventListener('message', onMessage);
+        // An allowed host learns at once that Flex listens, and greets without waiting.
+        if (options.framedBy !== null && allowedOrigins.includes(options.framedBy)) {
+            const ready: Ready = { protocol: PROTOCOL, type: 'ready', version: PROTOCOL_VERSION };
+            win.parent.postMessage(ready, options.framedBy);
+        }
     });
 }

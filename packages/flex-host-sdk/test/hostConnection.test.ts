@@ -1,0 +1,240 @@
+// The host SDK against a Flex frame that answers the handshake as the plugin does.
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { MessageChannel } from 'node:worker_threads';
+import { connectFlex, type FlexConnection, type HostHandlers } from '../src/hostConnection.ts';
+import { FlexBridgeError, PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
+import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
+import { createFakeFrames, type FakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
+
+const FLEX = 'https://flex.twilio.com';
+const TASK = 'WT0123456789abcdef0123456789abcdef';
+
+/** A Flex frame that greets back every hello, recording what the host asked and sent. */
+function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?: boolean } = {}) {
+    const state = { hellos: [] as Hello[], endpoints: [] as PortEndpoint[], requests: [] as { method: string; params: unknown }[], events: [] as { name: string; data: unknown }[] };
+    const listen = () => {
+        // As the plugin does when an allowed host frames it: say it listens.
+        (frames.flex.parent as Window).postMessage({ protocol: PROTOCOL, type: 'ready', version: PROTOCOL_VERSION }, 'https://crm.example.com');
+        frames.flex.addEventListener('message', (event: FakeMessageEvent) => {
+            const hello = event.data as Hello;
+            if (hello?.type !== 'hello' || state.hellos.some((seen) => seen.attempt === hello.attempt)) return;
+            state.hellos.push(hello);
+            if (options.refuse) {
+                (frames.flex.parent as Window).postMessage(
+                    { protocol: PROTOCOL, type: 'refuse', code: 'VERSION_MISMATCH', message: 'this Flex speaks 9', versions: [9] },
+                    event.origin
+                );
+                return;
+            }
+            const channel = new MessageChannel();
+            state.endpoints.push(
+                new PortEndpoint(channel.port1 as unknown as PortLike, {
+                    timeoutMs: 500,
+                    handle: (method, params) => {
+                        state.requests.push({ method, params });
+                        return method === 'dial' ? { accepted: true } : { done: true };
+                    },
+                    onEvent: (name, data) => state.events.push({ name, data }),
+                    onInvalid: () => undefined
+                })
+            );
+            (frames.flex.parent as { postMessage(d: unknown, o: string, t: unknown[]): void }).postMessage(
+                { protocol: PROTOCOL, type: 'welcome', version: options.version ?? PROTOCOL_VERSION, allowedActions: ['ToggleMute'], forwardedEvents: [], attempt: hello.attempt },
+                event.origin,
+                [channel.port2]
+            );
+        });
+    };
+    listen();
+    return { state, listen, close: () => state.endpoints.forEach((endpoint) => endpoint.close()) };
+}
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+    cleanup.forEach((run) => run());
+    cleanup = [];
+});
+
+function connect(frames: FakeFrames, handlers: HostHandlers = {}, extra: Partial<Parameters<typeof connectFlex>[0]> = {}) {
+    const connecting = connectFlex({
+        iframe: frames.iframe as unknown as HTMLIFrameElement,
+        flexOrigin: FLEX,
+        window: frames.host as unknown as Window,
+        handlers,
+        handshakeTimeoutMs: 2000,
+        requestTimeoutMs: 500,
+        ...extra
+    });
+    connecting.then((connection) => cleanup.push(() => connection.destroy())).catch(() => undefined);
+    return connecting;
+}
+
+describe('handshake', () => {
+    test('connects, says which host methods it answers, and names only Flex as the target', async () => {
+        const frames = createFakeFrames();
+        const flex = answeringFlex(frames);
+        cleanup.push(flex.close);
+        const connection = await connect(frames, { search: () => [], saveActivity: () => 'A1' });
+        assert.equal(connection.status, 'connected');
+        assert.deepEqual(connection.allowedActions, ['ToggleMute']);
+        assert.deepEqual(flex.state.hellos[0], { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles: ['search', 'saveActivity'], attempt: flex.state.hellos[0]?.attempt });
+        assert.match(flex.state.hellos[0]?.attempt ?? '', /^[0-9a-f]{24}$/);
+        assert.deepEqual(frames.dropped, []);
+    });
+
+    test('Flex that never answers: a typed HANDSHAKE_TIMEOUT that says what to check', async () => {
+        const frames = createFakeFrames();
+        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 300 }), (error: unknown) => {
+            assert.ok(error instanceof FlexBridgeError);
+            assert.equal(error.code, 'HANDSHAKE_TIMEOUT');
+            assert.match(error.message, /logged in to Flex/);
+            return true;
+        });
+        assert.equal(frames.host.listeners.size, 0, 'no listener is left behind');
+        assert.equal(frames.iframe.loadListeners.size, 0);
+    });
+
+    test('the frame answering from another origin: ORIGIN_MISMATCH, and nothing sent to it', async () => {
+        const frames = createFakeFrames({ flexOrigin: 'https://evil.example.net' });
+        answeringFlex(frames);
+        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 1000 }), { code: 'ORIGIN_MISMATCH' });
+        // Every hello was addressed to Flex's origin, so the browser dropped them all.
+        assert.ok(frames.dropped.length > 0);
+        assert.ok(frames.dropped.every((message) => message.targetOrigin === FLEX));
+    });
+
+    test('a spoofed welcome from another origin or window is refused or ignored', async () => {
+        const frames = createFakeFrames();
+        const channel = new MessageChannel();
+        cleanup.push(() => channel.port1.close());
+        const connecting = connect(frames, {}, { handshakeTimeoutMs: 400 });
+        const welcome = { protocol: PROTOCOL, type: 'welcome', version: 1, allowedActions: [], forwardedEvents: [], attempt: 'a'.repeat(24) };
+        frames.postToHost(welcome, { source: { other: 'window' }, ports: [channel.port2] });
+        await assert.rejects(connecting, { code: 'HANDSHAKE_TIMEOUT' });
+    });
+
+    test('another protocol version: VERSION_MISMATCH, by Flex refusing or by its welcome', async () => {
+        const refusing = createFakeFrames();
+        answeringFlex(refusing, { refuse: true });
+        await assert.rejects(connect(refusing), (error: FlexBridgeError) => error.code === 'VERSION_MISMATCH' && /speaks 9/.test(error.message));
+
+        const newer = createFakeFrames();
+        const flex = answeringFlex(newer, { version: 2 });
+        cleanup.push(flex.close);
+        await assert.rejects(connect(newer), (error: FlexBridgeError) => error.code === 'VERSION_MISMATCH' && /version 2/.test(error.message));
+    });
+
+    test('a flexOrigin that is not an exact origin is refused before anything is posted', () => {
+        const frames = createFakeFrames();
+        for (const origin of ['https://flex.twilio.com/', 'https://flex.twilio.com/agent-desktop', 'http://flex.twilio.com', '*', 'flex.twilio.com']) {
+            assert.throws(() => connectFlex({ iframe: frames.iframe as unknown as HTMLIFrameElement, flexOrigin: origin, window: frames.host as unknown as Window }), { code: 'ORIGIN_MISMATCH' });
+        }
+        assert.equal(frames.host.listeners.size, 0);
+    });
+});
+
+describe('after the handshake', () => {
+    async function connected(handlers: HostHandlers = {}) {
+        const frames = createFakeFrames();
+        const flex = answeringFlex(frames);
+        cleanup.push(flex.close);
+        const connection = await connect(frames, handlers);
+        const endpoint = () => flex.state.endpoints.at(-1) as PortEndpoint;
+        return { frames, flex, connection, endpoint };
+    }
+
+    test('typed requests reach Flex with their parameters', async () => {
+        const { flex, connection } = await connected();
+        await connection.dial('+14155550100', { record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' } });
+        await connection.linkRecord(null, TASK);
+        await connection.invokeAction('ToggleMute', {});
+        assert.deepEqual(flex.state.requests, [
+            { method: 'dial', params: { number: '+14155550100', record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' } } },
+            { method: 'linkRecord', params: { record: null, taskSid: TASK } },
+            { method: 'invokeAction', params: { name: 'ToggleMute', payload: {} } }
+        ]);
+    });
+
+    test("Flex's requests reach the host's handlers; a missing handler answers NOT_SUPPORTED", async () => {
+        const saved: unknown[] = [];
+        const { endpoint } = await connected({
+            search: (query) => (query === 'Ada' ? [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }] : []),
+            saveActivity: (activity) => {
+                saved.push(activity);
+                return 'ACT-1';
+            }
+        });
+        const interaction = { taskSid: TASK };
+        assert.deepEqual(await endpoint().request('search', { query: 'Ada', interaction }), { records: [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }] });
+        const activity = { activityKey: TASK, taskSid: TASK, subject: 'Inbound call' };
+        assert.deepEqual(await endpoint().request('saveActivity', { activity }), { activityId: 'ACT-1' });
+        assert.deepEqual(saved, [activity]);
+        await assert.rejects(endpoint().request('openRecord', { record: { recordId: 'C-1', objectApiName: null } }), { code: 'NOT_SUPPORTED' });
+        assert.deepEqual(await endpoint().request('isFlexVisible', {}), { visible: true });
+    });
+
+    test("a host refusing an activity sends REFUSED with its reason and fields; a host error is FAILED", async () => {
+        const { refuse } = await import('../src/index.ts');
+        let calls = 0;
+        const { endpoint } = await connected({
+            saveActivity: () => {
+                calls += 1;
+                if (calls === 1) throw refuse('the customer is archived', ['recordId']);
+                throw new Error('database down');
+            }
+        });
+        const activity = { activityKey: TASK, taskSid: TASK, subject: 'Inbound call' };
+        await assert.rejects(endpoint().request('saveActivity', { activity }), (error: FlexBridgeError) => error.code === 'REFUSED' && error.message === 'the customer is archived' && error.fields[0] === 'recordId');
+        await assert.rejects(endpoint().request('saveActivity', { activity }), { code: 'FAILED', message: 'database down' });
+    });
+
+    test('events from Flex reach listeners; an unknown event is a problem, not a crash', async () => {
+        const { connection, endpoint } = await connected();
+        const seen: unknown[] = [];
+        const problems: unknown[] = [];
+        connection.on('availability', (data) => seen.push(data));
+        connection.on('problem', (data) => problems.push(data));
+        connection.on('availability', () => {
+            throw new Error('a host bug');
+        });
+        connection.on('availability', (data) => seen.push(data));
+        const reported: unknown[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => reported.push(args);
+        try {
+            endpoint().emit('availability', { activity: 'Available', available: true });
+            endpoint().emit('somethingElse', {});
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        } finally {
+            console.error = consoleError;
+        }
+        assert.deepEqual(seen, [{ activity: 'Available', available: true }, { activity: 'Available', available: true }]);
+        assert.equal(problems.length, 1);
+        assert.equal(reported.length, 1, "the host listener's error is reported, not swallowed");
+    });
+
+    test('Flex reloading: the host says so, greets again and reconnects', async () => {
+        const { frames, flex, connection } = await connected();
+        const statuses: string[] = [];
+        connection.on('status', ({ status }) => statuses.push(status));
+        frames.reloadFlex();
+        flex.close();
+        await frames.settle();
+        await assert.rejects(connection.dial('+14155550100'), { code: 'DISCONNECTED' });
+        flex.listen();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.deepEqual(statuses, ['disconnected', 'connecting', 'connected']);
+        await connection.dial('+14155550100');
+        assert.equal(flex.state.requests.length, 1);
+    });
+
+    test('destroy removes every listener and fails what waits', async () => {
+        const { frames, connection } = await connected();
+        connection.destroy();
+        assert.equal(connection.status, 'destroyed');
+        assert.equal(frames.host.listeners.size, 0);
+        assert.equal(frames.iframe.loadListeners.size, 0);
+        await assert.rejects(connection.dial('+14155550100'), { code: 'DISCONNECTED' });
+    });
+});
