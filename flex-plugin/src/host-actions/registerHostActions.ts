@@ -1,7 +1,7 @@
 /*
  * Flex actions a CRM may invoke (a host app over the bridge), limited to the admin's allow-list and
  * the payloads hostActionTable accepts. A task action names the interaction by task SID; it runs on
- * that task's reservation, and only while the task is live in this Flex.
+ * that task, as Flex's store holds it, and only while the task is live in this Flex.
  */
 import { Actions } from '@twilio/flex-ui';
 import { ActionRefused, type ActionRequests } from '../crm/crmPort';
@@ -25,6 +25,7 @@ export function registerHostActions(context: IntegrationContext, actions: Action
         if (!task) {
             throw new ActionRefused(`${checked.name}: no interaction ${checked.payload.taskSid} is open in Flex`);
         }
-        await Actions.invokeAction(checked.name, { sid: task.sid });
+        // The task as Flex's store holds it: task actions take `{task}` as well as `{sid}`.
+        await Actions.invokeAction(checked.name, { task });
     });
 }

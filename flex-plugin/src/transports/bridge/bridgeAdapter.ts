@@ -126,7 +126,10 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 } catch (error) {
                     throw error instanceof ActionRefused
                         ? new FlexBridgeError('INVALID_MESSAGE', error.message)
-                        : new FlexBridgeError('FAILED', `${request.params.name} failed in Flex`);
+                        : new FlexBridgeError(
+                              'FAILED',
+                              `${request.params.name} failed in Flex: ${error instanceof Error ? error.message : String(error)}`
+                          );
                 }
                 return { done: true };
             }
