@@ -229,7 +229,7 @@ test('actions: allowed ones run through Flex with checked payloads; others are r
     await expect(connection.invokeAction('HangupCall', { taskSid: task.taskSid })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     expect(ran).toEqual([
         ['ToggleMute', {}],
-        ['HoldCall', { task }]
+        ['HoldCall', expect.objectContaining({ task, sid: task.sid })]
     ]);
 });
 
