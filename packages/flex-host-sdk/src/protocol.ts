@@ -406,39 +406,149 @@ export function checkHostResult<M extends HostMethodName>(method: M, result: unk
     }
 }
 
-/** An event from Flex, as the host receives it. */
+// ---- Shapes of what Flex sends the host, field by field ---------------------------------------
+
+/** Checks one value; returns the problem in words, or null. */
+type Spec = (value: unknown, where: string) => string | null;
+
+const optional =
+    (spec: Spec): Spec =>
+    (value, where) =>
+        value === undefined ? null : spec(value, where);
+const orNull =
+    (spec: Spec): Spec =>
+    (value, where) =>
+        value === null ? null : spec(value, where);
+const str =
+    (max: number, min = 0): Spec =>
+    (value, where) =>
+        text(value, where, max, min);
+const pattern =
+    (re: RegExp, what: string): Spec =>
+    (value, where) =>
+        typeof value === 'string' && re.test(value) ? null : `${where} must be ${what}`;
+const oneOf =
+    (...values: unknown[]): Spec =>
+    (value, where) =>
+        values.includes(value) ? null : `${where} must be one of ${values.join(', ')}`;
+const count: Spec = (value, where) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000_000 ? null : `${where} must be a whole number`;
+const bool: Spec = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
+const recordSpec: Spec = (value, where) => {
+    const checked = checkRecord(value, where);
+    return checked.ok ? null : checked.problem;
+};
+const attributesSpec: Spec = (value, where) => {
+    const checked = checkAttributes(value, where);
+    return checked.ok ? null : checked.problem;
+};
+const listOf =
+    (spec: Spec, max: number): Spec =>
+    (value, where) => {
+        if (!Array.isArray(value) || value.length > max) return `${where} must be a list of at most ${max}`;
+        for (const [index, item] of value.entries()) {
+            const problem = spec(item, `${where}[${index}]`);
+            if (problem) return problem;
+        }
+        return null;
+    };
+/** An object with exactly these fields (a spec that takes undefined makes one optional). */
+const shape =
+    (fields: Record<string, Spec>): Spec =>
+    (value, where) => {
+        if (!isPlainObject(value)) return `${where} must be an object`;
+        const unknown = onlyKeys(value, Object.keys(fields), where);
+        if (unknown) return unknown;
+        for (const [name, spec] of Object.entries(fields)) {
+            const problem = spec(value[name], `${where}.${name}`);
+            if (problem) return problem;
+        }
+        return null;
+    };
+
+const taskSidSpec = pattern(TASK_SID, 'a task SID');
+const idSpec = pattern(ID, `1 to ${MAX_ID} letters, digits or _ . : -`);
+const statusSpec = oneOf('pending', 'accepted', 'wrapping', 'completed', 'canceled');
+const directionSpec = orNull(oneOf('inbound', 'outbound'));
+const isoTime = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, 'an ISO 8601 UTC time');
+
+const INTERACTION: Spec = shape({
+    taskSid: taskSidSpec,
+    channel: str(80, 1),
+    direction: directionSpec,
+    status: statusSpec,
+    customer: shape({ number: orNull(str(MAX_TEXT)), name: orNull(str(MAX_TEXT)), address: orNull(str(MAX_TEXT)) }),
+    attributes: attributesSpec,
+    record: orNull(recordSpec)
+});
+
+const NOTE_FIELDS = {
+    disposition: orNull(str(MAX_TEXT)),
+    summary: orNull(str(MAX_LONG_TEXT)),
+    sentiment: orNull(str(MAX_TEXT)),
+    topics: orNull(str(1000))
+};
+
+const ACTIVITY: Spec = shape({
+    activityKey: idSpec,
+    taskSid: taskSidSpec,
+    subject: str(MAX_TEXT, 1),
+    channel: str(80, 1),
+    direction: directionSpec,
+    startedAt: orNull(isoTime),
+    endedAt: isoTime,
+    durationSeconds: orNull(count),
+    activityDate: pattern(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-12-04'),
+    customerNumber: orNull(str(MAX_TEXT)),
+    recordId: orNull(idSpec),
+    recordType: orNull(idSpec),
+    ...NOTE_FIELDS
+});
+
+const CHOOSER: Spec = shape({
+    taskSid: orNull(taskSidSpec),
+    status: orNull(statusSpec),
+    direction: directionSpec,
+    channel: orNull(str(80)),
+    customer: orNull(str(MAX_TEXT)),
+    candidates: listOf(recordSpec, MAX_RECORDS),
+    selected: orNull(recordSpec),
+    error: orNull(shape({ code: str(64, 1), message: str(1000) }))
+});
+
+const EMPTY: Spec = shape({});
+
+const HOST_REQUEST_PARAMS: Record<HostMethodName, Spec> = {
+    search: shape({ query: str(MAX_LONG_TEXT, 1), interaction: orNull(INTERACTION) }),
+    saveActivity: shape({ activity: ACTIVITY }),
+    updateActivity: shape({
+        activityId: idSpec,
+        changes: shape(Object.fromEntries(Object.entries(NOTE_FIELDS).map(([name, spec]) => [name, optional(spec)])))
+    }),
+    openRecord: shape({ record: shape({ recordId: idSpec, objectApiName: orNull(idSpec) }) }),
+    showFlex: EMPTY,
+    isFlexVisible: EMPTY,
+    chooser: CHOOSER
+};
+
+const HOST_EVENT_DATA: Record<HostEventName, Spec> = {
+    interaction: shape({ event: oneOf('offered', 'accepted', 'wrapping', 'completed', 'canceled'), interaction: INTERACTION }),
+    availability: shape({ activity: str(64, 1), available: bool }),
+    flexEvent: shape({ name: pattern(NAME, 'a Flex event name'), data: attributesSpec })
+};
+
+/** An event from Flex, as the host receives it: a known event with data of its shape. */
 export function checkHostEvent(name: string, data: unknown): Checked<{ name: HostEventName; data: unknown }> {
     if (!(HOST_EVENTS as readonly string[]).includes(name)) return bad(`unknown event "${name.slice(0, 40)}"`);
-    if (!isPlainObject(data)) return bad(`${name}: data must be an object`);
-    return ok({ name: name as HostEventName, data });
+    const problem = HOST_EVENT_DATA[name as HostEventName](data, name);
+    return problem ? bad(problem) : ok({ name: name as HostEventName, data });
 }
 
-/** A request from Flex, as the host receives it: known method, parameters of the right shape. */
+/** A request from Flex, as the host receives it: known method, parameters of its shape. */
 export function checkHostRequest(method: string, params: unknown): Checked<{ method: HostMethodName; params: unknown }> {
     if (!(HOST_METHODS as readonly string[]).includes(method)) return bad(`unknown method "${method.slice(0, 40)}"`);
-    if (!isPlainObject(params)) return bad(`${method}: params must be an object`);
-    if (method === 'saveActivity') {
-        const activity = params.activity;
-        if (!isPlainObject(activity)) return bad('saveActivity: activity must be an object');
-        const problem =
-            text(activity.activityKey, 'activity.activityKey', MAX_ID) ??
-            (isTaskSid(activity.taskSid) ? null : 'activity.taskSid must be a task SID') ??
-            text(activity.subject, 'activity.subject');
-        if (problem) return bad(problem);
-    }
-    if (method === 'updateActivity' && !(typeof params.activityId === 'string' && ID.test(params.activityId))) {
-        return bad('updateActivity: activityId is not an activity id');
-    }
-    if (
-        method === 'search' &&
-        (text(params.query, 'search.query', MAX_LONG_TEXT) || !(params.interaction === null || isPlainObject(params.interaction)))
-    ) {
-        return bad('search: query must be text and interaction an object or null');
-    }
-    if (method === 'chooser' && !(Array.isArray(params.candidates) && (params.taskSid === null || isTaskSid(params.taskSid)))) {
-        return bad('chooser: candidates must be a list and taskSid a task SID or null');
-    }
-    return ok({ method: method as HostMethodName, params });
+    const problem = HOST_REQUEST_PARAMS[method as HostMethodName](params, method);
+    return problem ? bad(problem) : ok({ method: method as HostMethodName, params });
 }
 
 /** A handshake message (window.postMessage), from either side. */

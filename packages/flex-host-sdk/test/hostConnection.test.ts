@@ -8,7 +8,7 @@ import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
 
 const FLEX = 'https://flex.twilio.com';
-const TASK = 'WT0123456789abcdef0123456789abcdef';
+import { TASK, anActivity, anInteraction } from './fixtures.ts';
 
 /** A Flex frame that greets back every hello, recording what the host asked and sent. */
 function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?: boolean } = {}) {
@@ -165,9 +165,9 @@ describe('after the handshake', () => {
                 return 'ACT-1';
             }
         });
-        const interaction = { taskSid: TASK };
+        const interaction = anInteraction();
         assert.deepEqual(await endpoint().request('search', { query: 'Ada', interaction }), { records: [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }] });
-        const activity = { activityKey: TASK, taskSid: TASK, subject: 'Inbound call' };
+        const activity = anActivity();
         assert.deepEqual(await endpoint().request('saveActivity', { activity }), { activityId: 'ACT-1' });
         assert.deepEqual(saved, [activity]);
         await assert.rejects(endpoint().request('openRecord', { record: { recordId: 'C-1', objectApiName: null } }), { code: 'NOT_SUPPORTED' });
@@ -184,7 +184,7 @@ describe('after the handshake', () => {
                 throw new Error('database down');
             }
         });
-        const activity = { activityKey: TASK, taskSid: TASK, subject: 'Inbound call' };
+        const activity = anActivity();
         await assert.rejects(endpoint().request('saveActivity', { activity }), (error: FlexBridgeError) => error.code === 'REFUSED' && error.message === 'the customer is archived' && error.fields[0] === 'recordId');
         await assert.rejects(endpoint().request('saveActivity', { activity }), { code: 'FAILED', message: 'database down' });
     });
