@@ -22,6 +22,8 @@ const transportNeutral = [
     'flex-plugin/src/record-selection/**',
     'flex-plugin/src/screen-pop/**',
     'flex-plugin/src/tasks/**',
+    'flex-plugin/src/host-actions/**',
+    'flex-plugin/src/interaction-feed/**',
     'flex-plugin/src/crm/**',
     'flex-plugin/src/integration/context.ts'
 ];
@@ -30,7 +32,9 @@ const capabilities = [
     '**/agent-ui/**',
     '**/click-to-dial/**',
     '**/record-selection/**',
-    '**/screen-pop/**'
+    '**/screen-pop/**',
+    '**/host-actions/**',
+    '**/interaction-feed/**'
 ];
 
 export default [
@@ -66,6 +70,30 @@ export default [
     {
         files: ['scripts/**/*.ts', '*.ts'],
         languageOptions: { globals: globals.node }
+    },
+    ...tseslint.configs.strict.map((config) => ({ ...config, files: ['packages/**/*.ts'] })),
+    {
+        // The host SDK runs in customers' pages: nothing loose with origins or markup.
+        files: ['packages/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser, ...globals.node } },
+        rules: {
+            'no-eval': 'error',
+            'no-implied-eval': 'error',
+            'no-new-func': 'error',
+            'no-restricted-properties': [
+                'error',
+                { property: 'innerHTML', message: 'No markup from strings.' },
+                { property: 'outerHTML', message: 'No markup from strings.' }
+            ],
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector:
+                        "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",
+                    message: 'postMessage needs an exact target origin.'
+                }
+            ]
+        }
     },
     ...tseslint.configs.strict.map((config) => ({ ...config, files: ['sandbox/**/*.ts'] })),
     {

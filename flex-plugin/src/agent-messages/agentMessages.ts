@@ -18,7 +18,8 @@ export const AGENT_STRINGS = {
         'Flex could not connect to {{host}}: the page did not answer. Reload the page; if this stays, tell your administrator. Calls and chats still work.',
     HostVersionMismatch:
         'Flex could not connect to {{host}}: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
-    SfFeatureUnavailable: 'The {{feature}} feature for {{crm}} is off: {{reason}}. Calls and chats still work.',
+    SfFeatureUnavailable:
+        'The {{feature}} feature for {{crm}} is off: {{reason}}. Calls and chats still work.',
     SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
     SfDialOnCall: 'Finish your current call before calling {{number}}.',
     SfDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',
@@ -33,8 +34,7 @@ export const AGENT_STRINGS = {
         'Flex refused the choice: that interaction is not open in Flex any more.',
     SfSelectionNoTask: 'Select an interaction in Flex first, then choose its record.',
     SfChooserTitle: 'Which record in {{crm}} is this?',
-    SfChooserHint:
-        'Several records in {{crm}} match. Choose here or in {{crm}}.',
+    SfChooserHint: 'Several records in {{crm}} match. Choose here or in {{crm}}.',
     SfChooserNone: 'None of these',
     SfChooserLinked: 'Linked to {{name}}',
     SfChooserNoneChosen: 'No record linked',

@@ -54,7 +54,10 @@ function decideDial(payload: Record<string, unknown>, ctx: DialContext) {
         return decision;
     }
     const { record, attributes, ...call } = decision;
-    return { ...call, taskAttributes: { ...attributes, ...(record ? linkAttributes(record) : {}) } };
+    return {
+        ...call,
+        taskAttributes: { ...attributes, ...(record ? linkAttributes(record) : {}) }
+    };
 }
 
 describe('decideDial', () => {

@@ -64,7 +64,10 @@ function isLoopback(hostname: string): boolean {
 }
 
 /** An attribute name of a Flex task. */
-export const attributeKey = v.pipe(v.string(), v.regex(ATTRIBUTE_KEY, 'must be a task attribute name'));
+export const attributeKey = v.pipe(
+    v.string(),
+    v.regex(ATTRIBUTE_KEY, 'must be a task attribute name')
+);
 
 const countryCode = v.pipe(
     v.string(),
@@ -183,7 +186,10 @@ export function parseSection<S extends v.GenericSchema>(
     customData: unknown,
     key: string,
     schema: S
-): { kind: 'absent' } | { kind: 'invalid'; key: string; problem: string } | { kind: 'valid'; config: v.InferOutput<S> } {
+):
+    | { kind: 'absent' }
+    | { kind: 'invalid'; key: string; problem: string }
+    | { kind: 'valid'; config: v.InferOutput<S> } {
     const section =
         typeof customData === 'object' && customData !== null
             ? (customData as Record<string, unknown>)[key]

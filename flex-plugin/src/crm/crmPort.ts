@@ -148,7 +148,9 @@ export interface InteractionFeed {
     readonly forwardedEvents: readonly string[];
     flexEvent(name: string, data: Record<string, FlatValue>): void;
     /** Answers the CRM's questions about the current state. */
-    provideState(state: () => { tasks: TaskLike[]; activity: { name: string; available: boolean } | null }): void;
+    provideState(
+        state: () => { tasks: TaskLike[]; activity: { name: string; available: boolean } | null }
+    ): void;
 }
 
 /** Optional: Flex actions the CRM may invoke, as far as its admin allows. */

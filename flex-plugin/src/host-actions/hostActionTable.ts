@@ -15,8 +15,7 @@ const taskPayload = v.strictObject({
 
 /** A payload checked: what Flex's action gets, with the task it names resolved by the caller. */
 export type ActionPayload =
-    | { kind: 'plain'; payload: Record<string, unknown> }
-    | { kind: 'task'; taskSid: string };
+    { kind: 'plain'; payload: Record<string, unknown> } | { kind: 'task'; taskSid: string };
 
 interface HostAction {
     schema: v.GenericSchema;
@@ -35,7 +34,10 @@ export const HOST_ACTIONS = {
                 activityName: v.pipe(v.string(), v.minLength(1), v.maxLength(64))
             }),
             v.strictObject({
-                activitySid: v.pipe(v.string(), v.regex(ACTIVITY_SID, 'must be an activity SID (WA…)'))
+                activitySid: v.pipe(
+                    v.string(),
+                    v.regex(ACTIVITY_SID, 'must be an activity SID (WA…)')
+                )
             })
         ]),
         toPayload: (input) => ({ kind: 'plain', payload: { ...input } })

@@ -23,7 +23,9 @@ export function registerHostActions(context: IntegrationContext, actions: Action
         }
         const task = findLiveTask(context.snapshot(), checked.payload.taskSid);
         if (!task) {
-            throw new ActionRefused(`${checked.name}: no interaction ${checked.payload.taskSid} is open in Flex`);
+            throw new ActionRefused(
+                `${checked.name}: no interaction ${checked.payload.taskSid} is open in Flex`
+            );
         }
         // The task as Flex's store holds it: task actions take `{task}` as well as `{sid}`.
         await Actions.invokeAction(checked.name, { task });

@@ -7,7 +7,10 @@ import {
     type HostHandlers
 } from '../../../packages/flex-host-sdk/src/hostConnection.ts';
 import type { Activity, BridgeRecord } from '../../../packages/flex-host-sdk/src/protocol.ts';
-import { createFakeFrames, type FakeFrames } from '../../../packages/flex-host-sdk/test/fakeFrames.ts';
+import {
+    createFakeFrames,
+    type FakeFrames
+} from '../../../packages/flex-host-sdk/test/fakeFrames.ts';
 import {
     createHarness,
     dismissAllNotifications,
@@ -37,7 +40,12 @@ interface Running {
     frames: FakeFrames;
     integration: Integration | null;
     connection: FlexConnection;
-    app: { searches: Activity[] | unknown[]; opened: string[]; saved: Activity[]; events: unknown[] };
+    app: {
+        searches: Activity[] | unknown[];
+        opened: string[];
+        saved: Activity[];
+        events: unknown[];
+    };
 }
 
 let running: Running | null = null;
@@ -55,9 +63,16 @@ async function start(
 ): Promise<Running> {
     const h = createHarness({ host_app_integration: settings });
     const frames = createFakeFrames({ hostOrigin });
-    Object.assign(frames.flex, { localStorage: window.localStorage, performance: window.performance });
+    Object.assign(frames.flex, {
+        localStorage: window.localStorage,
+        performance: window.performance
+    });
     const app: Running['app'] = { searches: [], opened: [], saved: [], events: [] };
-    const starting = startIntegration({ manager: h.manager, window: frames.flex as unknown as Window, log: quiet });
+    const starting = startIntegration({
+        manager: h.manager,
+        window: frames.flex as unknown as Window,
+        log: quiet
+    });
     const connection = await connectFlex({
         iframe: frames.iframe as unknown as HTMLIFrameElement,
         flexOrigin: 'https://flex.twilio.com',
@@ -67,7 +82,13 @@ async function start(
     }).catch(() => null);
     const integration = await starting;
     if (!connection) {
-        running = { h, frames, integration, connection: { destroy: () => undefined } as FlexConnection, app };
+        running = {
+            h,
+            frames,
+            integration,
+            connection: { destroy: () => undefined } as FlexConnection,
+            app
+        };
         return running;
     }
     for (const event of ['interaction', 'availability', 'flexEvent', 'chooser'] as const) {
@@ -106,10 +127,17 @@ test('click-to-dial from the host: E.164, the record linked, allowed attributes 
     expect(h.backend.outboundCalls).toEqual([
         {
             destination: '+14155550100',
-            taskAttributes: { campaign: 'spring', hostRecordId: 'CUS-1', hostRecordType: 'Customer', hostRecordName: 'Ada Lovelace' }
+            taskAttributes: {
+                campaign: 'spring',
+                hostRecordId: 'CUS-1',
+                hostRecordType: 'Customer',
+                hostRecordName: 'Ada Lovelace'
+            }
         }
     ]);
-    await expect(connection.dial('+14155550100', { attributes: { priority: 9 } })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(
+        connection.dial('+14155550100', { attributes: { priority: 9 } })
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     await settle();
     expect(h.backend.outboundCalls).toHaveLength(1);
 });
@@ -123,7 +151,11 @@ test('screen pop: one match is linked and opened in the host; the host saw who i
         },
         openRecord: (record) => void app.opened.push(record.recordId)
     }));
-    const task = await accept(h, { direction: 'inbound', from: '+14155550100', secret: 'not exposed' });
+    const task = await accept(h, {
+        direction: 'inbound',
+        from: '+14155550100',
+        secret: 'not exposed'
+    });
     expect(searched).toEqual([
         {
             query: '+14155550100',
@@ -140,34 +172,55 @@ test('screen pop: one match is linked and opened in the host; the host saw who i
     expect(h.backend.setAttributes).toEqual([
         {
             sid: task.sid,
-            attributes: { hostRecordId: 'CUS-1', hostRecordType: 'Customer', hostRecordName: 'Ada Lovelace' },
+            attributes: {
+                hostRecordId: 'CUS-1',
+                hostRecordType: 'Customer',
+                hostRecordName: 'Ada Lovelace'
+            },
             mergeExisting: true
         }
     ]);
     expect(app.events).toContainEqual({
         event: 'interaction',
-        data: { event: 'accepted', interaction: expect.objectContaining({ taskSid: task.taskSid, status: 'accepted' }) }
+        data: {
+            event: 'accepted',
+            interaction: expect.objectContaining({ taskSid: task.taskSid, status: 'accepted' })
+        }
     });
 });
 
 test('several matches: the host gets the chooser, and its choice links the record', async () => {
     const { h, app, connection } = await start(SETTINGS, () => ({ search: () => [ADA, ADA2] }));
     const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
-    const choosers = app.events.filter((e) => (e as { event: string }).event === 'chooser') as { data: { candidates: unknown[]; taskSid: string } }[];
-    expect(choosers.at(-1)?.data).toMatchObject({ taskSid: task.taskSid, candidates: [ADA, ADA2], selected: null });
+    const choosers = app.events.filter((e) => (e as { event: string }).event === 'chooser') as {
+        data: { candidates: unknown[]; taskSid: string };
+    }[];
+    expect(choosers.slice(-1)[0]?.data).toMatchObject({
+        taskSid: task.taskSid,
+        candidates: [ADA, ADA2],
+        selected: null
+    });
     expect(h.backend.setAttributes).toEqual([]);
     await connection.linkRecord(ADA2, task.taskSid);
     await settle(10);
     expect(h.backend.setAttributes).toEqual([
         {
             sid: task.sid,
-            attributes: { hostRecordId: 'CUS-2', hostRecordType: 'Customer', hostRecordName: 'Ada King' },
+            attributes: {
+                hostRecordId: 'CUS-2',
+                hostRecordType: 'Customer',
+                hostRecordName: 'Ada King'
+            },
             mergeExisting: true
         }
     ]);
     await connection.linkRecord(null, task.taskSid);
     await settle(10);
-    expect(h.backend.setAttributes.at(-1)?.attributes).toEqual({ hostRecordId: null, hostRecordType: null, hostRecordName: null });
+    expect(h.backend.setAttributes.slice(-1)[0]?.attributes).toEqual({
+        hostRecordId: null,
+        hostRecordType: null,
+        hostRecordName: null
+    });
 });
 
 test('completing: one activity reaches the host, with the record, and the host id confirms it', async () => {
@@ -194,7 +247,9 @@ test('completing: one activity reaches the host, with the record, and the host i
         })
     ]);
     expect(integration?.activityLog.view()).toEqual([]);
-    expect(app.events.map((e) => (e as { data: { event?: string } }).data.event).filter(Boolean)).toEqual(['offered', 'accepted', 'completed']);
+    expect(
+        app.events.map((e) => (e as { data: { event?: string } }).data.event).filter(Boolean)
+    ).toEqual(['offered', 'accepted', 'completed']);
 });
 
 test('a host refusing the activity: kept, and the agent reads the reason', async () => {
@@ -211,22 +266,39 @@ test('a host refusing the activity: kept, and the agent reads the reason', async
     expect(integration?.activityLog.view()).toHaveLength(1);
     expect(shownNotifications()).toContainEqual({
         id: 'SfLogRefused',
-        context: expect.objectContaining({ reason: expect.stringContaining('that customer is archived') })
+        context: expect.objectContaining({
+            reason: expect.stringContaining('that customer is archived')
+        })
     });
 });
 
 test('actions: allowed ones run through Flex with checked payloads; others are refused', async () => {
     const ran: unknown[] = [];
-    Flex.Actions.replaceAction('ToggleMute', async (payload: unknown) => void ran.push(['ToggleMute', payload]));
-    Flex.Actions.replaceAction('HoldCall', async (payload: unknown) => void ran.push(['HoldCall', payload]));
+    Flex.Actions.replaceAction(
+        'ToggleMute',
+        async (payload: unknown) => void ran.push(['ToggleMute', payload])
+    );
+    Flex.Actions.replaceAction(
+        'HoldCall',
+        async (payload: unknown) => void ran.push(['HoldCall', payload])
+    );
     const { h, connection } = await start();
     const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
     await connection.invokeAction('ToggleMute');
     // A valid SetActivity needs Flex's store (FlexModule) to run: the end-to-end test covers it.
     await connection.invokeAction('HoldCall', { taskSid: task.taskSid });
-    await expect(connection.invokeAction('SetActivity', { activityName: 'Break', extra: 1 })).rejects.toMatchObject({ code: 'INVALID_MESSAGE' });
-    await expect(connection.invokeAction('HoldCall', { taskSid: 'WT' + 'f'.repeat(32) })).rejects.toMatchObject({ code: 'INVALID_MESSAGE', message: expect.stringMatching(/no interaction/) });
-    await expect(connection.invokeAction('HangupCall', { taskSid: task.taskSid })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(
+        connection.invokeAction('SetActivity', { activityName: 'Break', extra: 1 })
+    ).rejects.toMatchObject({ code: 'INVALID_MESSAGE' });
+    await expect(
+        connection.invokeAction('HoldCall', { taskSid: 'WT' + 'f'.repeat(32) })
+    ).rejects.toMatchObject({
+        code: 'INVALID_MESSAGE',
+        message: expect.stringMatching(/no interaction/)
+    });
+    await expect(
+        connection.invokeAction('HangupCall', { taskSid: task.taskSid })
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     expect(ran).toEqual([
         ['ToggleMute', {}],
         ['HoldCall', expect.objectContaining({ task, sid: task.sid })]
@@ -240,10 +312,16 @@ test('availability and forwarded events reach the host; getState answers the liv
     const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
     h.events.emit('taskUpdated', task);
     await settle();
-    expect(app.events).toContainEqual({ event: 'availability', data: { activity: 'Break', available: false } });
+    expect(app.events).toContainEqual({
+        event: 'availability',
+        data: { activity: 'Break', available: false }
+    });
     expect(app.events).toContainEqual({
         event: 'flexEvent',
-        data: { name: 'taskUpdated', data: { taskSid: task.taskSid, status: 'accepted', channel: 'voice' } }
+        data: {
+            name: 'taskUpdated',
+            data: { taskSid: task.taskSid, status: 'accepted', channel: 'voice' }
+        }
     });
     const state = await connection.getState();
     expect(state.availability).toEqual({ activity: 'Break', available: false });
@@ -251,11 +329,18 @@ test('availability and forwarded events reach the host; getState answers the liv
 });
 
 test('a page that is not on the list frames Flex: nothing is sent to it, and the agent is told which', async () => {
-    const { integration, frames } = await start(SETTINGS, () => ({}), 'https://crm.example.com.evil.net');
+    const { integration, frames } = await start(
+        SETTINGS,
+        () => ({}),
+        'https://crm.example.com.evil.net'
+    );
     expect(integration).toBeNull();
     expect(shownNotifications()).toContainEqual({
         id: 'HostOriginNotAllowed',
-        context: { origin: 'https://crm.example.com.evil.net', setting: 'host_app_integration.allowed_host_origins' }
+        context: {
+            origin: 'https://crm.example.com.evil.net',
+            setting: 'host_app_integration.allowed_host_origins'
+        }
     });
     const heard: unknown[] = [];
     frames.host.addEventListener('message', (event) => heard.push(event.data));
@@ -268,6 +353,9 @@ test('an invalid host_app_integration names the key and stays off', async () => 
     expect(integration).toBeNull();
     expect(shownNotifications()).toContainEqual({
         id: 'SfConfigInvalid',
-        context: { key: 'host_app_integration.allowed_actions.0', problem: expect.stringMatching(/not "StartOutboundCall"/) }
+        context: {
+            key: 'host_app_integration.allowed_actions.0',
+            problem: expect.stringMatching(/not "StartOutboundCall"/)
+        }
     });
 });

@@ -101,12 +101,14 @@ const FEATURES: readonly Feature[] = [
     {
         name: 'interaction events',
         enabled: (_config, crm) => crm.feed !== undefined,
-        register: (context) => context.crm.feed && registerInteractionFeed(context, context.crm.feed)
+        register: (context) =>
+            context.crm.feed && registerInteractionFeed(context, context.crm.feed)
     },
     {
         name: 'Flex actions',
         enabled: (_config, crm) => crm.actions !== undefined && crm.actions.allowed.length > 0,
-        register: (context) => context.crm.actions && registerHostActions(context, context.crm.actions)
+        register: (context) =>
+            context.crm.actions && registerHostActions(context, context.crm.actions)
     }
 ];
 
@@ -129,7 +131,8 @@ function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify
             notify('SfConfigInvalid', { key: parsed.key, problem: parsed.problem });
         }
     }
-    const sfOn = salesforce.kind === 'valid' && salesforce.config.enabled ? salesforce.config : null;
+    const sfOn =
+        salesforce.kind === 'valid' && salesforce.config.enabled ? salesforce.config : null;
     const host = hostApp.kind === 'valid' && hostApp.config.enabled ? hostApp : null;
     const framedBy = framingOrigin(win);
     if (host && (!sfOn || (framedBy !== null && host.host.allowedHostOrigins.includes(framedBy)))) {

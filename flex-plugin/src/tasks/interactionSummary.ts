@@ -68,4 +68,3 @@ export function calendarDay(date: Date, timeZone: string): string {
     const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
     return `${part('year')}-${part('month')}-${part('day')}`;
 }
-

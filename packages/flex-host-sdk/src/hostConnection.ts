@@ -27,7 +27,10 @@ import {
 /** What the host app answers when Flex asks. Each is optional: Flex turns off what is missing. */
 export interface HostHandlers {
     /** Records matching an interaction (none, one or several); Flex links one or offers a choice. */
-    search?(query: string, interaction: Interaction | null): BridgeRecord[] | Promise<BridgeRecord[]>;
+    search?(
+        query: string,
+        interaction: Interaction | null
+    ): BridgeRecord[] | Promise<BridgeRecord[]>;
     /** Records a finished interaction and returns the host's id for it. Upsert by `activityKey`. */
     saveActivity?(activity: Activity): string | Promise<string>;
     /** Adds late notes to an activity saved earlier. */
@@ -80,7 +83,10 @@ export interface FlexConnection {
     linkRecord(record: BridgeRecord | null, taskSid?: string | null): Promise<void>;
     invokeAction(name: string, payload?: Record<string, unknown>): Promise<void>;
     getState(): Promise<FlexMethods['getState']['result']>;
-    on<E extends keyof ConnectionEvents>(event: E, listener: (data: ConnectionEvents[E]) => void): () => void;
+    on<E extends keyof ConnectionEvents>(
+        event: E,
+        listener: (data: ConnectionEvents[E]) => void
+    ): () => void;
     /** Removes every listener, closes the port and stops reconnecting; the iframe stays. */
     destroy(): void;
 }
@@ -95,10 +101,16 @@ export function exactOrigin(value: string): string {
     try {
         url = new URL(value);
     } catch {
-        throw new FlexBridgeError('ORIGIN_MISMATCH', `"${value}" is not an origin such as https://flex.twilio.com`);
+        throw new FlexBridgeError(
+            'ORIGIN_MISMATCH',
+            `"${value}" is not an origin such as https://flex.twilio.com`
+        );
     }
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.origin !== value || !(url.protocol === 'https:' || (loopback && url.protocol === 'http:'))) {
+    if (
+        url.origin !== value ||
+        !(url.protocol === 'https:' || (loopback && url.protocol === 'http:'))
+    ) {
         throw new FlexBridgeError(
             'ORIGIN_MISMATCH',
             `"${value}" must be an exact https origin such as https://flex.twilio.com (no path, no trailing slash)`
@@ -144,7 +156,13 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         fire('status', reason ? { status: next, reason } : { status: next });
     };
 
-    let hello: Hello = { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles, attempt: newAttempt() };
+    let hello: Hello = {
+        protocol: PROTOCOL,
+        type: 'hello',
+        version: PROTOCOL_VERSION,
+        handles,
+        attempt: newAttempt()
+    };
     const sayHello = () => {
         try {
             iframe.contentWindow?.postMessage(hello, flexOrigin);
@@ -181,19 +199,37 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         const p = checked.value.params as Record<string, unknown>;
         switch (checked.value.method) {
             case 'search':
-                return { records: await need(handlers.search, 'search')(p.query as string, p.interaction as Interaction | null) };
+                return {
+                    records: await need(handlers.search, 'search')(
+                        p.query as string,
+                        p.interaction as Interaction | null
+                    )
+                };
             case 'chooser':
                 fire('chooser', p as unknown as ChooserState);
                 return { done: true };
             case 'saveActivity':
-                return { activityId: await need(handlers.saveActivity, 'saveActivity')(p.activity as Activity) };
+                return {
+                    activityId: await need(
+                        handlers.saveActivity,
+                        'saveActivity'
+                    )(p.activity as Activity)
+                };
             case 'updateActivity':
-                await need(handlers.updateActivity, 'updateActivity')(p.activityId as string, p.changes as ActivityChanges);
+                await need(handlers.updateActivity, 'updateActivity')(
+                    p.activityId as string,
+                    p.changes as ActivityChanges
+                );
                 return { done: true };
             case 'isFlexVisible':
-                return { visible: iframe.isConnected && iframe.offsetWidth > 0 && iframe.offsetHeight > 0 };
+                return {
+                    visible: iframe.isConnected && iframe.offsetWidth > 0 && iframe.offsetHeight > 0
+                };
             case 'openRecord':
-                await need(handlers.openRecord, 'openRecord')(p.record as { recordId: string; objectApiName: string | null });
+                await need(
+                    handlers.openRecord,
+                    'openRecord'
+                )(p.record as { recordId: string; objectApiName: string | null });
                 return { done: true };
             default:
                 await need(handlers.showFlex, 'showFlex')();
@@ -309,7 +345,9 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             endpoint = null;
             setStatus('destroyed');
             listeners.clear();
-            settleFirst?.(new FlexBridgeError('DESTROYED', 'destroy() was called before Flex answered'));
+            settleFirst?.(
+                new FlexBridgeError('DESTROYED', 'destroy() was called before Flex answered')
+            );
         }
     };
 
@@ -332,7 +370,8 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
 /** A connection attempt's id; not a secret (the port is private), only distinct. */
 function newAttempt(): string {
     const bytes = new Uint8Array(12);
-    const crypto = (globalThis as { crypto?: { getRandomValues?(array: Uint8Array): Uint8Array } }).crypto;
+    const crypto = (globalThis as { crypto?: { getRandomValues?(array: Uint8Array): Uint8Array } })
+        .crypto;
     if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
     else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
     return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -2,7 +2,12 @@
  * Mounts Flex into a host page: creates the iframe with what Flex needs (microphone and camera for
  * calls and video, autoplay for the ringtone, clipboard) and connects to it.
  */
-import { connectFlex, exactOrigin, type ConnectOptions, type FlexConnection } from './hostConnection.ts';
+import {
+    connectFlex,
+    exactOrigin,
+    type ConnectOptions,
+    type FlexConnection
+} from './hostConnection.ts';
 import { FlexBridgeError } from './portEndpoint.ts';
 
 /** What Flex's iframe must be allowed to use. */
@@ -25,7 +30,9 @@ export function mountFlex(options: MountOptions): Promise<FlexConnection> {
     try {
         url = new URL(options.flexUrl);
     } catch {
-        return Promise.reject(new FlexBridgeError('ORIGIN_MISMATCH', `flexUrl "${options.flexUrl}" is not a URL`));
+        return Promise.reject(
+            new FlexBridgeError('ORIGIN_MISMATCH', `flexUrl "${options.flexUrl}" is not a URL`)
+        );
     }
     let flexOrigin: string;
     try {
@@ -40,8 +47,15 @@ export function mountFlex(options: MountOptions): Promise<FlexConnection> {
     iframe.style.border = '0';
     iframe.style.width = options.width ?? '100%';
     iframe.style.height = options.height ?? '100%';
-    const { container, flexUrl: _flexUrl, width: _width, height: _height, title: _title, ...connect } = options;
-    const connecting = connectFlex({ ...connect, iframe, flexOrigin });
+    const { container, handlers, handshakeTimeoutMs, requestTimeoutMs, window } = options;
+    const connecting = connectFlex({
+        iframe,
+        flexOrigin,
+        handlers,
+        handshakeTimeoutMs,
+        requestTimeoutMs,
+        window
+    });
     iframe.src = url.href;
     container.appendChild(iframe);
     return connecting.catch((error: unknown) => {

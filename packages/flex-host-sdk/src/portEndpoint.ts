@@ -8,7 +8,8 @@ import { checkPortMessage, type ErrorCode, type PortMessage, type WireError } fr
 
 /** What a bridge call fails with, on either side: a code to branch on and words to show. */
 export class FlexBridgeError extends Error {
-    readonly code: ErrorCode | 'HANDSHAKE_TIMEOUT' | 'ORIGIN_MISMATCH' | 'VERSION_MISMATCH' | 'DESTROYED';
+    readonly code:
+        ErrorCode | 'HANDSHAKE_TIMEOUT' | 'ORIGIN_MISMATCH' | 'VERSION_MISMATCH' | 'DESTROYED';
     /** With REFUSED: the fields the host named. */
     readonly fields: readonly string[];
 
@@ -77,19 +78,29 @@ export class PortEndpoint {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.pending.delete(id);
-                reject(new FlexBridgeError('TIMEOUT', `${method} had no answer within ${timeoutMs} ms`));
+                reject(
+                    new FlexBridgeError('TIMEOUT', `${method} had no answer within ${timeoutMs} ms`)
+                );
             }, timeoutMs);
             this.pending.set(id, { resolve, reject, timer });
             this.send({ kind: 'request', id, method, params }, () => {
                 clearTimeout(timer);
                 this.pending.delete(id);
-                reject(new FlexBridgeError('INVALID_MESSAGE', `${method}: its parameters cannot be sent (not plain data)`));
+                reject(
+                    new FlexBridgeError(
+                        'INVALID_MESSAGE',
+                        `${method}: its parameters cannot be sent (not plain data)`
+                    )
+                );
             });
         });
     }
 
     emit(name: string, data: unknown): void {
-        if (!this.closed) this.send({ kind: 'event', name, data }, () => this.options.onInvalid(`event ${name} is not plain data`));
+        if (!this.closed)
+            this.send({ kind: 'event', name, data }, () =>
+                this.options.onInvalid(`event ${name} is not plain data`)
+            );
     }
 
     /** Closes the port; every request still waiting fails with DISCONNECTED. */
@@ -100,7 +111,9 @@ export class PortEndpoint {
         this.port.close();
         for (const [id, pending] of this.pending) {
             clearTimeout(pending.timer);
-            pending.reject(new FlexBridgeError('DISCONNECTED', 'the bridge closed before the answer came'));
+            pending.reject(
+                new FlexBridgeError('DISCONNECTED', 'the bridge closed before the answer came')
+            );
             this.pending.delete(id);
         }
     }
@@ -135,7 +148,14 @@ export class PortEndpoint {
             this.pending.delete(message.id);
             clearTimeout(pending.timer);
             if (message.ok) pending.resolve(message.result);
-            else pending.reject(new FlexBridgeError(message.error.code, message.error.message, message.error.fields));
+            else
+                pending.reject(
+                    new FlexBridgeError(
+                        message.error.code,
+                        message.error.message,
+                        message.error.fields
+                    )
+                );
             return;
         }
         if (message.kind === 'event') {
@@ -161,27 +181,49 @@ export class PortEndpoint {
 
     private reply(id: string, error: WireError | null, result?: unknown): void {
         if (this.closed) return;
-        const message: PortMessage = error ? { kind: 'response', id, ok: false, error } : { kind: 'response', id, ok: true, result };
+        const message: PortMessage = error
+            ? { kind: 'response', id, ok: false, error }
+            : { kind: 'response', id, ok: true, result };
         this.send(message, () =>
-            this.send({ kind: 'response', id, ok: false, error: { code: 'FAILED', message: 'the answer is not plain data' } }, () => undefined)
+            this.send(
+                {
+                    kind: 'response',
+                    id,
+                    ok: false,
+                    error: { code: 'FAILED', message: 'the answer is not plain data' }
+                },
+                () => undefined
+            )
         );
     }
 }
 
 function idOf(data: unknown): string | null {
-    const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
+    const id =
+        typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
     return typeof id === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(id) ? id : null;
 }
 
 /** What goes back over the wire for a thrown error: its code when it is the bridge's, else FAILED. */
 export function wireError(error: unknown): WireError {
-    if (error instanceof FlexBridgeError && error.code !== 'HANDSHAKE_TIMEOUT' && error.code !== 'ORIGIN_MISMATCH' && error.code !== 'VERSION_MISMATCH' && error.code !== 'DESTROYED') {
+    if (
+        error instanceof FlexBridgeError &&
+        error.code !== 'HANDSHAKE_TIMEOUT' &&
+        error.code !== 'ORIGIN_MISMATCH' &&
+        error.code !== 'VERSION_MISMATCH' &&
+        error.code !== 'DESTROYED'
+    ) {
         return {
             code: error.code,
             message: error.message.slice(0, 1000),
             ...(error.fields.length ? { fields: error.fields.slice(0, 20) } : {})
         };
     }
-    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'the request failed';
+    const message =
+        error instanceof Error
+            ? error.message
+            : typeof error === 'string'
+              ? error
+              : 'the request failed';
     return { code: 'FAILED', message: (message || 'the request failed').slice(0, 1000) };
 }

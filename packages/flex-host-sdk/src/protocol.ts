@@ -76,7 +76,9 @@ export interface Activity {
 }
 
 /** Late notes for an activity the host already acknowledged. */
-export type ActivityChanges = Partial<Pick<Activity, 'summary' | 'sentiment' | 'topics' | 'disposition'>>;
+export type ActivityChanges = Partial<
+    Pick<Activity, 'summary' | 'sentiment' | 'topics' | 'disposition'>
+>;
 
 /** The record chooser's state, as a host that shows its own chooser needs it. */
 export interface ChooserState {
@@ -96,7 +98,11 @@ export interface ChooserState {
 /** Requests the host sends to Flex, their parameters and results. */
 export interface FlexMethods {
     dial: {
-        params: { number: string; record?: BridgeRecord | null; attributes?: Record<string, AttributeValue> };
+        params: {
+            number: string;
+            record?: BridgeRecord | null;
+            attributes?: Record<string, AttributeValue>;
+        };
         result: { accepted: true };
     };
     linkRecord: {
@@ -116,10 +122,19 @@ export interface FlexMethods {
 /** Requests Flex sends to the host. */
 export interface HostMethods {
     /** `interaction` is null when Flex searches for a query alone. */
-    search: { params: { query: string; interaction: Interaction | null }; result: { records: BridgeRecord[] } };
+    search: {
+        params: { query: string; interaction: Interaction | null };
+        result: { records: BridgeRecord[] };
+    };
     saveActivity: { params: { activity: Activity }; result: { activityId: string } };
-    updateActivity: { params: { activityId: string; changes: ActivityChanges }; result: { done: true } };
-    openRecord: { params: { record: { recordId: string; objectApiName: string | null } }; result: { done: true } };
+    updateActivity: {
+        params: { activityId: string; changes: ActivityChanges };
+        result: { done: true };
+    };
+    openRecord: {
+        params: { record: { recordId: string; objectApiName: string | null } };
+        result: { done: true };
+    };
     showFlex: { params: Record<string, never>; result: { done: true } };
     /** Answered by the SDK itself, from the iframe's size: is Flex on screen? */
     isFlexVisible: { params: Record<string, never>; result: { visible: boolean } };
@@ -136,7 +151,6 @@ export interface Availability {
 export interface HostEvents {
     interaction: { event: InteractionEventName; interaction: Interaction };
     availability: Availability;
-    chooser: ChooserState;
     flexEvent: { name: string; data: Record<string, AttributeValue> };
 }
 
@@ -144,7 +158,12 @@ export type FlexMethodName = keyof FlexMethods;
 export type HostMethodName = keyof HostMethods;
 export type HostEventName = keyof HostEvents;
 
-export const FLEX_METHODS: readonly FlexMethodName[] = ['dial', 'linkRecord', 'invokeAction', 'getState'];
+export const FLEX_METHODS: readonly FlexMethodName[] = [
+    'dial',
+    'linkRecord',
+    'invokeAction',
+    'getState'
+];
 export const HOST_METHODS: readonly HostMethodName[] = [
     'search',
     'saveActivity',
@@ -250,7 +269,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): string | null {
+function onlyKeys(
+    value: Record<string, unknown>,
+    allowed: readonly string[],
+    where: string
+): string | null {
     for (const key of Object.keys(value)) {
         if (!allowed.includes(key)) return `${where} has an unknown field "${key.slice(0, 40)}"`;
     }
@@ -259,7 +282,8 @@ function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], wh
 
 function text(value: unknown, where: string, max = MAX_TEXT, min = 1): string | null {
     if (typeof value !== 'string') return `${where} must be a string`;
-    if (value.length < min || value.length > max) return `${where} must be ${min} to ${max} characters`;
+    if (value.length < min || value.length > max)
+        return `${where} must be ${min} to ${max} characters`;
     return null;
 }
 
@@ -295,14 +319,22 @@ export function checkRecord(value: unknown, where = 'record'): Checked<BridgeRec
     });
 }
 
-export function checkAttributes(value: unknown, where = 'attributes'): Checked<Record<string, AttributeValue>> {
+export function checkAttributes(
+    value: unknown,
+    where = 'attributes'
+): Checked<Record<string, AttributeValue>> {
     if (!isPlainObject(value)) return bad(`${where} must be an object`);
     const entries = Object.entries(value);
-    if (entries.length > MAX_ATTRIBUTES) return bad(`${where} may have at most ${MAX_ATTRIBUTES} fields`);
+    if (entries.length > MAX_ATTRIBUTES)
+        return bad(`${where} may have at most ${MAX_ATTRIBUTES} fields`);
     for (const [key, item] of entries) {
         if (!ATTRIBUTE_KEY.test(key)) return bad(`${where} has a field name that is not allowed`);
         const type = typeof item;
-        if (!(item === null || type === 'boolean' || (type === 'number' && Number.isFinite(item)))) {
+        if (!(
+            item === null ||
+            type === 'boolean' ||
+            (type === 'number' && Number.isFinite(item))
+        )) {
             const problem = text(item, `${where}.${key}`, MAX_TEXT, 0);
             if (problem) return bad(problem);
         }
@@ -324,8 +356,11 @@ function taskSidOrNull(value: unknown, where: string): string | null {
 export function checkFlexRequest(
     method: string,
     params: unknown
-): Checked<{ [M in FlexMethodName]: { method: M; params: FlexMethods[M]['params'] } }[FlexMethodName]> {
-    if (!(FLEX_METHODS as readonly string[]).includes(method)) return bad(`unknown method "${method.slice(0, 40)}"`);
+): Checked<
+    { [M in FlexMethodName]: { method: M; params: FlexMethods[M]['params'] } }[FlexMethodName]
+> {
+    if (!(FLEX_METHODS as readonly string[]).includes(method))
+        return bad(`unknown method "${method.slice(0, 40)}"`);
     if (!isPlainObject(params)) return bad(`${method}: params must be an object`);
     switch (method) {
         case 'dial': {
@@ -335,8 +370,12 @@ export function checkFlexRequest(
                 (params.record === undefined || params.record === null
                     ? null
                     : checkRecordProblem(params.record, 'dial.record')) ??
-                (params.attributes === undefined ? null : checkAttributesProblem(params.attributes, 'dial.attributes'));
-            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['dial']['params'] });
+                (params.attributes === undefined
+                    ? null
+                    : checkAttributesProblem(params.attributes, 'dial.attributes'));
+            return problem
+                ? bad(problem)
+                : ok({ method, params: params as FlexMethods['dial']['params'] });
         }
         case 'linkRecord': {
             const problem =
@@ -347,7 +386,9 @@ export function checkFlexRequest(
                     : params.record === undefined
                       ? 'linkRecord.record must be a record or null'
                       : checkRecordProblem(params.record, 'linkRecord.record'));
-            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['linkRecord']['params'] });
+            return problem
+                ? bad(problem)
+                : ok({ method, params: params as FlexMethods['linkRecord']['params'] });
         }
         case 'invokeAction': {
             const problem =
@@ -358,7 +399,9 @@ export function checkFlexRequest(
                 (params.payload === undefined || isPlainObject(params.payload)
                     ? null
                     : 'invokeAction.payload must be an object');
-            return problem ? bad(problem) : ok({ method, params: params as FlexMethods['invokeAction']['params'] });
+            return problem
+                ? bad(problem)
+                : ok({ method, params: params as FlexMethods['invokeAction']['params'] });
         }
         default: {
             const problem = onlyKeys(params, [], method);
@@ -378,7 +421,10 @@ function checkAttributesProblem(value: unknown, where: string): string | null {
 }
 
 /** A host's answer to one of Flex's requests. */
-export function checkHostResult<M extends HostMethodName>(method: M, result: unknown): Checked<HostMethods[M]['result']> {
+export function checkHostResult<M extends HostMethodName>(
+    method: M,
+    result: unknown
+): Checked<HostMethods[M]['result']> {
     if (!isPlainObject(result)) return bad(`the answer to ${method} must be an object`);
     switch (method) {
         case 'search': {
@@ -432,8 +478,11 @@ const oneOf =
     (value, where) =>
         values.includes(value) ? null : `${where} must be one of ${values.join(', ')}`;
 const count: Spec = (value, where) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000_000 ? null : `${where} must be a whole number`;
-const bool: Spec = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000_000
+        ? null
+        : `${where} must be a whole number`;
+const bool: Spec = (value, where) =>
+    typeof value === 'boolean' ? null : `${where} must be true or false`;
 const recordSpec: Spec = (value, where) => {
     const checked = checkRecord(value, where);
     return checked.ok ? null : checked.problem;
@@ -445,7 +494,8 @@ const attributesSpec: Spec = (value, where) => {
 const listOf =
     (spec: Spec, max: number): Spec =>
     (value, where) => {
-        if (!Array.isArray(value) || value.length > max) return `${where} must be a list of at most ${max}`;
+        if (!Array.isArray(value) || value.length > max)
+            return `${where} must be a list of at most ${max}`;
         for (const [index, item] of value.entries()) {
             const problem = spec(item, `${where}[${index}]`);
             if (problem) return problem;
@@ -477,7 +527,11 @@ const INTERACTION: Spec = shape({
     channel: str(80, 1),
     direction: directionSpec,
     status: statusSpec,
-    customer: shape({ number: orNull(str(MAX_TEXT)), name: orNull(str(MAX_TEXT)), address: orNull(str(MAX_TEXT)) }),
+    customer: shape({
+        number: orNull(str(MAX_TEXT)),
+        name: orNull(str(MAX_TEXT)),
+        address: orNull(str(MAX_TEXT))
+    }),
     attributes: attributesSpec,
     record: orNull(recordSpec)
 });
@@ -523,7 +577,11 @@ const HOST_REQUEST_PARAMS: Record<HostMethodName, Spec> = {
     saveActivity: shape({ activity: ACTIVITY }),
     updateActivity: shape({
         activityId: idSpec,
-        changes: shape(Object.fromEntries(Object.entries(NOTE_FIELDS).map(([name, spec]) => [name, optional(spec)])))
+        changes: shape(
+            Object.fromEntries(
+                Object.entries(NOTE_FIELDS).map(([name, spec]) => [name, optional(spec)])
+            )
+        )
     }),
     openRecord: shape({ record: shape({ recordId: idSpec, objectApiName: orNull(idSpec) }) }),
     showFlex: EMPTY,
@@ -532,29 +590,42 @@ const HOST_REQUEST_PARAMS: Record<HostMethodName, Spec> = {
 };
 
 const HOST_EVENT_DATA: Record<HostEventName, Spec> = {
-    interaction: shape({ event: oneOf('offered', 'accepted', 'wrapping', 'completed', 'canceled'), interaction: INTERACTION }),
+    interaction: shape({
+        event: oneOf('offered', 'accepted', 'wrapping', 'completed', 'canceled'),
+        interaction: INTERACTION
+    }),
     availability: shape({ activity: str(64, 1), available: bool }),
     flexEvent: shape({ name: pattern(NAME, 'a Flex event name'), data: attributesSpec })
 };
 
 /** An event from Flex, as the host receives it: a known event with data of its shape. */
-export function checkHostEvent(name: string, data: unknown): Checked<{ name: HostEventName; data: unknown }> {
-    if (!(HOST_EVENTS as readonly string[]).includes(name)) return bad(`unknown event "${name.slice(0, 40)}"`);
+export function checkHostEvent(
+    name: string,
+    data: unknown
+): Checked<{ name: HostEventName; data: unknown }> {
+    if (!(HOST_EVENTS as readonly string[]).includes(name))
+        return bad(`unknown event "${name.slice(0, 40)}"`);
     const problem = HOST_EVENT_DATA[name as HostEventName](data, name);
     return problem ? bad(problem) : ok({ name: name as HostEventName, data });
 }
 
 /** A request from Flex, as the host receives it: known method, parameters of its shape. */
-export function checkHostRequest(method: string, params: unknown): Checked<{ method: HostMethodName; params: unknown }> {
-    if (!(HOST_METHODS as readonly string[]).includes(method)) return bad(`unknown method "${method.slice(0, 40)}"`);
+export function checkHostRequest(
+    method: string,
+    params: unknown
+): Checked<{ method: HostMethodName; params: unknown }> {
+    if (!(HOST_METHODS as readonly string[]).includes(method))
+        return bad(`unknown method "${method.slice(0, 40)}"`);
     const problem = HOST_REQUEST_PARAMS[method as HostMethodName](params, method);
     return problem ? bad(problem) : ok({ method: method as HostMethodName, params });
 }
 
 /** A handshake message (window.postMessage), from either side. */
 export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome | Refuse> {
-    if (!isPlainObject(data) || data.protocol !== PROTOCOL) return bad('not a Flex host bridge message');
-    if (!Number.isInteger(data.version) && data.type !== 'refuse') return bad('version must be a whole number');
+    if (!isPlainObject(data) || data.protocol !== PROTOCOL)
+        return bad('not a Flex host bridge message');
+    if (!Number.isInteger(data.version) && data.type !== 'refuse')
+        return bad('version must be a whole number');
     switch (data.type) {
         case 'hello': {
             const handles = data.handles;
@@ -575,14 +646,19 @@ export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome |
         case 'welcome': {
             const lists = [data.allowedActions, data.forwardedEvents];
             const names = (list: unknown) =>
-                Array.isArray(list) && list.length <= 50 && list.every((item) => typeof item === 'string' && NAME.test(item));
-            return lists.every(names) && typeof data.attempt === 'string' && ATTEMPT.test(data.attempt)
+                Array.isArray(list) &&
+                list.length <= 50 &&
+                list.every((item) => typeof item === 'string' && NAME.test(item));
+            return lists.every(names) &&
+                typeof data.attempt === 'string' &&
+                ATTEMPT.test(data.attempt)
                 ? ok(data as unknown as Welcome)
                 : bad('welcome: allowedActions and forwardedEvents must be lists of names');
         }
         case 'refuse': {
             const problem = text(data.message, 'refuse.message', 500);
-            if (problem || !Array.isArray(data.versions)) return bad('refuse: message and versions required');
+            if (problem || !Array.isArray(data.versions))
+                return bad('refuse: message and versions required');
             return ok(data as unknown as Refuse);
         }
         default:
@@ -599,15 +675,21 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
     } catch {
         return bad('a message must be plain data');
     }
-    if (size > MAX_MESSAGE_CHARS) return bad(`a message may be at most ${MAX_MESSAGE_CHARS} characters`);
+    if (size > MAX_MESSAGE_CHARS)
+        return bad(`a message may be at most ${MAX_MESSAGE_CHARS} characters`);
     switch (data.kind) {
         case 'request':
-            return typeof data.id === 'string' && ID.test(data.id) && typeof data.method === 'string' && data.method.length <= 64
+            return typeof data.id === 'string' &&
+                ID.test(data.id) &&
+                typeof data.method === 'string' &&
+                data.method.length <= 64
                 ? ok({ kind: 'request', id: data.id, method: data.method, params: data.params })
                 : bad('a request needs an id and a method');
         case 'response': {
-            if (!(typeof data.id === 'string' && ID.test(data.id))) return bad('a response needs the id of its request');
-            if (data.ok === true) return ok({ kind: 'response', id: data.id, ok: true, result: data.result });
+            if (!(typeof data.id === 'string' && ID.test(data.id)))
+                return bad('a response needs the id of its request');
+            if (data.ok === true)
+                return ok({ kind: 'response', id: data.id, ok: true, result: data.result });
             const error = data.error;
             if (
                 data.ok === false &&
@@ -616,14 +698,22 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
                 !text(error.message, 'error.message', 1000)
             ) {
                 const fields =
-                    Array.isArray(error.fields) && error.fields.length <= MAX_ATTRIBUTES && error.fields.every((field) => typeof field === 'string' && ATTRIBUTE_KEY.test(field))
+                    Array.isArray(error.fields) &&
+                    error.fields.length <= MAX_ATTRIBUTES &&
+                    error.fields.every(
+                        (field) => typeof field === 'string' && ATTRIBUTE_KEY.test(field)
+                    )
                         ? { fields: error.fields as string[] }
                         : {};
                 return ok({
                     kind: 'response',
                     id: data.id,
                     ok: false,
-                    error: { code: error.code as ErrorCode, message: error.message as string, ...fields }
+                    error: {
+                        code: error.code as ErrorCode,
+                        message: error.message as string,
+                        ...fields
+                    }
                 });
             }
             return bad('a failed response needs an error code and message');

@@ -34,7 +34,11 @@ class FakeWindow {
 }
 
 function copy(data: unknown): unknown {
-    return data === undefined ? undefined : (globalThis.structuredClone ?? ((value: unknown) => JSON.parse(JSON.stringify(value))))(data);
+    return data === undefined
+        ? undefined
+        : (globalThis.structuredClone ?? ((value: unknown) => JSON.parse(JSON.stringify(value))))(
+              data
+          );
 }
 
 export interface FakeFrames {
@@ -44,9 +48,15 @@ export interface FakeFrames {
     /** What a sender addressed to the wrong origin: the browser drops it. */
     dropped: { targetOrigin: string; data: unknown }[];
     /** Delivers to Flex's window as if `origin`'s window `source` had posted it. */
-    postToFlex(data: unknown, options?: { origin?: string; source?: unknown; ports?: unknown[] }): void;
+    postToFlex(
+        data: unknown,
+        options?: { origin?: string; source?: unknown; ports?: unknown[] }
+    ): void;
     /** Delivers to the host's window as if the Flex frame (or another) had posted it. */
-    postToHost(data: unknown, options?: { origin?: string; source?: unknown; ports?: unknown[] }): void;
+    postToHost(
+        data: unknown,
+        options?: { origin?: string; source?: unknown; ports?: unknown[] }
+    ): void;
     /** Flex reloads: its listeners are gone and the iframe fires load. */
     reloadFlex(): FakeWindow;
     settle(): Promise<void>;
@@ -69,7 +79,13 @@ export function createFakeFrames({
     const host = new FakeWindow(hostOrigin);
     const dropped: FakeFrames['dropped'] = [];
     const deliver = (target: FakeWindow, event: FakeMessageEvent) => {
-        setTimeout(() => target.listeners.forEach((listener) => listener({ ...event, data: copy(event.data) })), 0);
+        setTimeout(
+            () =>
+                target.listeners.forEach((listener) =>
+                    listener({ ...event, data: copy(event.data) })
+                ),
+            0
+        );
     };
     let flex = new FakeWindow(flexOrigin);
     // What the host holds: a proxy for whatever document the iframe shows now.

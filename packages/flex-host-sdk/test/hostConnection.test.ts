@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
-import { connectFlex, type FlexConnection, type HostHandlers } from '../src/hostConnection.ts';
+import { connectFlex, type HostHandlers } from '../src/hostConnection.ts';
 import { FlexBridgeError, PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
 import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
@@ -12,17 +12,35 @@ import { TASK, anActivity, anInteraction } from './fixtures.ts';
 
 /** A Flex frame that greets back every hello, recording what the host asked and sent. */
 function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?: boolean } = {}) {
-    const state = { hellos: [] as Hello[], endpoints: [] as PortEndpoint[], requests: [] as { method: string; params: unknown }[], events: [] as { name: string; data: unknown }[] };
+    const state = {
+        hellos: [] as Hello[],
+        endpoints: [] as PortEndpoint[],
+        requests: [] as { method: string; params: unknown }[],
+        events: [] as { name: string; data: unknown }[]
+    };
     const listen = () => {
         // As the plugin does when an allowed host frames it: say it listens.
-        (frames.flex.parent as Window).postMessage({ protocol: PROTOCOL, type: 'ready', version: PROTOCOL_VERSION }, 'https://crm.example.com');
+        (frames.flex.parent as Window).postMessage(
+            { protocol: PROTOCOL, type: 'ready', version: PROTOCOL_VERSION },
+            'https://crm.example.com'
+        );
         frames.flex.addEventListener('message', (event: FakeMessageEvent) => {
             const hello = event.data as Hello;
-            if (hello?.type !== 'hello' || state.hellos.some((seen) => seen.attempt === hello.attempt)) return;
+            if (
+                hello?.type !== 'hello' ||
+                state.hellos.some((seen) => seen.attempt === hello.attempt)
+            )
+                return;
             state.hellos.push(hello);
             if (options.refuse) {
                 (frames.flex.parent as Window).postMessage(
-                    { protocol: PROTOCOL, type: 'refuse', code: 'VERSION_MISMATCH', message: 'this Flex speaks 9', versions: [9] },
+                    {
+                        protocol: PROTOCOL,
+                        type: 'refuse',
+                        code: 'VERSION_MISMATCH',
+                        message: 'this Flex speaks 9',
+                        versions: [9]
+                    },
                     event.origin
                 );
                 return;
@@ -39,8 +57,17 @@ function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?:
                     onInvalid: () => undefined
                 })
             );
-            (frames.flex.parent as { postMessage(d: unknown, o: string, t: unknown[]): void }).postMessage(
-                { protocol: PROTOCOL, type: 'welcome', version: options.version ?? PROTOCOL_VERSION, allowedActions: ['ToggleMute'], forwardedEvents: [], attempt: hello.attempt },
+            (
+                frames.flex.parent as { postMessage(d: unknown, o: string, t: unknown[]): void }
+            ).postMessage(
+                {
+                    protocol: PROTOCOL,
+                    type: 'welcome',
+                    version: options.version ?? PROTOCOL_VERSION,
+                    allowedActions: ['ToggleMute'],
+                    forwardedEvents: [],
+                    attempt: hello.attempt
+                },
                 event.origin,
                 [channel.port2]
             );
@@ -56,7 +83,11 @@ afterEach(() => {
     cleanup = [];
 });
 
-function connect(frames: FakeFrames, handlers: HostHandlers = {}, extra: Partial<Parameters<typeof connectFlex>[0]> = {}) {
+function connect(
+    frames: FakeFrames,
+    handlers: HostHandlers = {},
+    extra: Partial<Parameters<typeof connectFlex>[0]> = {}
+) {
     const connecting = connectFlex({
         iframe: frames.iframe as unknown as HTMLIFrameElement,
         flexOrigin: FLEX,
@@ -66,7 +97,9 @@ function connect(frames: FakeFrames, handlers: HostHandlers = {}, extra: Partial
         requestTimeoutMs: 500,
         ...extra
     });
-    connecting.then((connection) => cleanup.push(() => connection.destroy())).catch(() => undefined);
+    connecting
+        .then((connection) => cleanup.push(() => connection.destroy()))
+        .catch(() => undefined);
     return connecting;
 }
 
@@ -78,7 +111,13 @@ describe('handshake', () => {
         const connection = await connect(frames, { search: () => [], saveActivity: () => 'A1' });
         assert.equal(connection.status, 'connected');
         assert.deepEqual(connection.allowedActions, ['ToggleMute']);
-        assert.deepEqual(flex.state.hellos[0], { protocol: PROTOCOL, type: 'hello', version: PROTOCOL_VERSION, handles: ['search', 'saveActivity'], attempt: flex.state.hellos[0]?.attempt });
+        assert.deepEqual(flex.state.hellos[0], {
+            protocol: PROTOCOL,
+            type: 'hello',
+            version: PROTOCOL_VERSION,
+            handles: ['search', 'saveActivity'],
+            attempt: flex.state.hellos[0]?.attempt
+        });
         assert.match(flex.state.hellos[0]?.attempt ?? '', /^[0-9a-f]{24}$/);
         assert.deepEqual(frames.dropped, []);
     });
@@ -98,7 +137,9 @@ describe('handshake', () => {
     test('the frame answering from another origin: ORIGIN_MISMATCH, and nothing sent to it', async () => {
         const frames = createFakeFrames({ flexOrigin: 'https://evil.example.net' });
         answeringFlex(frames);
-        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 1000 }), { code: 'ORIGIN_MISMATCH' });
+        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 1000 }), {
+            code: 'ORIGIN_MISMATCH'
+        });
         // Every hello was addressed to Flex's origin, so the browser dropped them all.
         assert.ok(frames.dropped.length > 0);
         assert.ok(frames.dropped.every((message) => message.targetOrigin === FLEX));
@@ -109,7 +150,14 @@ describe('handshake', () => {
         const channel = new MessageChannel();
         cleanup.push(() => channel.port1.close());
         const connecting = connect(frames, {}, { handshakeTimeoutMs: 400 });
-        const welcome = { protocol: PROTOCOL, type: 'welcome', version: 1, allowedActions: [], forwardedEvents: [], attempt: 'a'.repeat(24) };
+        const welcome = {
+            protocol: PROTOCOL,
+            type: 'welcome',
+            version: 1,
+            allowedActions: [],
+            forwardedEvents: [],
+            attempt: 'a'.repeat(24)
+        };
         frames.postToHost(welcome, { source: { other: 'window' }, ports: [channel.port2] });
         await assert.rejects(connecting, { code: 'HANDSHAKE_TIMEOUT' });
     });
@@ -117,18 +165,40 @@ describe('handshake', () => {
     test('another protocol version: VERSION_MISMATCH, by Flex refusing or by its welcome', async () => {
         const refusing = createFakeFrames();
         answeringFlex(refusing, { refuse: true });
-        await assert.rejects(connect(refusing), (error: FlexBridgeError) => error.code === 'VERSION_MISMATCH' && /speaks 9/.test(error.message));
+        await assert.rejects(
+            connect(refusing),
+            (error: FlexBridgeError) =>
+                error.code === 'VERSION_MISMATCH' && /speaks 9/.test(error.message)
+        );
 
         const newer = createFakeFrames();
         const flex = answeringFlex(newer, { version: 2 });
         cleanup.push(flex.close);
-        await assert.rejects(connect(newer), (error: FlexBridgeError) => error.code === 'VERSION_MISMATCH' && /version 2/.test(error.message));
+        await assert.rejects(
+            connect(newer),
+            (error: FlexBridgeError) =>
+                error.code === 'VERSION_MISMATCH' && /version 2/.test(error.message)
+        );
     });
 
     test('a flexOrigin that is not an exact origin is refused before anything is posted', () => {
         const frames = createFakeFrames();
-        for (const origin of ['https://flex.twilio.com/', 'https://flex.twilio.com/agent-desktop', 'http://flex.twilio.com', '*', 'flex.twilio.com']) {
-            assert.throws(() => connectFlex({ iframe: frames.iframe as unknown as HTMLIFrameElement, flexOrigin: origin, window: frames.host as unknown as Window }), { code: 'ORIGIN_MISMATCH' });
+        for (const origin of [
+            'https://flex.twilio.com/',
+            'https://flex.twilio.com/agent-desktop',
+            'http://flex.twilio.com',
+            '*',
+            'flex.twilio.com'
+        ]) {
+            assert.throws(
+                () =>
+                    connectFlex({
+                        iframe: frames.iframe as unknown as HTMLIFrameElement,
+                        flexOrigin: origin,
+                        window: frames.host as unknown as Window
+                    }),
+                { code: 'ORIGIN_MISMATCH' }
+            );
         }
         assert.equal(frames.host.listeners.size, 0);
     });
@@ -146,11 +216,19 @@ describe('after the handshake', () => {
 
     test('typed requests reach Flex with their parameters', async () => {
         const { flex, connection } = await connected();
-        await connection.dial('+14155550100', { record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' } });
+        await connection.dial('+14155550100', {
+            record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }
+        });
         await connection.linkRecord(null, TASK);
         await connection.invokeAction('ToggleMute', {});
         assert.deepEqual(flex.state.requests, [
-            { method: 'dial', params: { number: '+14155550100', record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' } } },
+            {
+                method: 'dial',
+                params: {
+                    number: '+14155550100',
+                    record: { recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }
+                }
+            },
             { method: 'linkRecord', params: { record: null, taskSid: TASK } },
             { method: 'invokeAction', params: { name: 'ToggleMute', payload: {} } }
         ]);
@@ -159,22 +237,32 @@ describe('after the handshake', () => {
     test("Flex's requests reach the host's handlers; a missing handler answers NOT_SUPPORTED", async () => {
         const saved: unknown[] = [];
         const { endpoint } = await connected({
-            search: (query) => (query === 'Ada' ? [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }] : []),
+            search: (query) =>
+                query === 'Ada'
+                    ? [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }]
+                    : [],
             saveActivity: (activity) => {
                 saved.push(activity);
                 return 'ACT-1';
             }
         });
         const interaction = anInteraction();
-        assert.deepEqual(await endpoint().request('search', { query: 'Ada', interaction }), { records: [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }] });
+        assert.deepEqual(await endpoint().request('search', { query: 'Ada', interaction }), {
+            records: [{ recordId: 'C-1', objectApiName: 'Customer', name: 'Ada' }]
+        });
         const activity = anActivity();
-        assert.deepEqual(await endpoint().request('saveActivity', { activity }), { activityId: 'ACT-1' });
+        assert.deepEqual(await endpoint().request('saveActivity', { activity }), {
+            activityId: 'ACT-1'
+        });
         assert.deepEqual(saved, [activity]);
-        await assert.rejects(endpoint().request('openRecord', { record: { recordId: 'C-1', objectApiName: null } }), { code: 'NOT_SUPPORTED' });
+        await assert.rejects(
+            endpoint().request('openRecord', { record: { recordId: 'C-1', objectApiName: null } }),
+            { code: 'NOT_SUPPORTED' }
+        );
         assert.deepEqual(await endpoint().request('isFlexVisible', {}), { visible: true });
     });
 
-    test("a host refusing an activity sends REFUSED with its reason and fields; a host error is FAILED", async () => {
+    test('a host refusing an activity sends REFUSED with its reason and fields; a host error is FAILED', async () => {
         const { refuse } = await import('../src/index.ts');
         let calls = 0;
         const { endpoint } = await connected({
@@ -185,8 +273,17 @@ describe('after the handshake', () => {
             }
         });
         const activity = anActivity();
-        await assert.rejects(endpoint().request('saveActivity', { activity }), (error: FlexBridgeError) => error.code === 'REFUSED' && error.message === 'the customer is archived' && error.fields[0] === 'recordId');
-        await assert.rejects(endpoint().request('saveActivity', { activity }), { code: 'FAILED', message: 'database down' });
+        await assert.rejects(
+            endpoint().request('saveActivity', { activity }),
+            (error: FlexBridgeError) =>
+                error.code === 'REFUSED' &&
+                error.message === 'the customer is archived' &&
+                error.fields[0] === 'recordId'
+        );
+        await assert.rejects(endpoint().request('saveActivity', { activity }), {
+            code: 'FAILED',
+            message: 'database down'
+        });
     });
 
     test('events from Flex reach listeners; an unknown event is a problem, not a crash', async () => {
@@ -209,7 +306,10 @@ describe('after the handshake', () => {
         } finally {
             console.error = consoleError;
         }
-        assert.deepEqual(seen, [{ activity: 'Available', available: true }, { activity: 'Available', available: true }]);
+        assert.deepEqual(seen, [
+            { activity: 'Available', available: true },
+            { activity: 'Available', available: true }
+        ]);
         assert.equal(problems.length, 1);
         assert.equal(reported.length, 1, "the host listener's error is reported, not swallowed");
     });

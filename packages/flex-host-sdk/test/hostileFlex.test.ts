@@ -13,21 +13,70 @@ import { TASK, anActivity, anInteraction } from './fixtures.ts';
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
 
 describe('handshake: forged welcomes', () => {
-    const welcome = (extra: Record<string, unknown>) => ({ protocol: PROTOCOL, type: 'welcome', version: PROTOCOL_VERSION, allowedActions: [], forwardedEvents: [], ...extra });
-    const forged: [string, (attempt: string) => unknown, { source?: 'other'; origin?: string; port?: boolean }][] = [
-        ['a welcome from another window', (attempt) => welcome({ attempt }), { source: 'other', port: true }],
+    const welcome = (extra: Record<string, unknown>) => ({
+        protocol: PROTOCOL,
+        type: 'welcome',
+        version: PROTOCOL_VERSION,
+        allowedActions: [],
+        forwardedEvents: [],
+        ...extra
+    });
+    const forged: [
+        string,
+        (attempt: string) => unknown,
+        { source?: 'other'; origin?: string; port?: boolean }
+    ][] = [
+        [
+            'a welcome from another window',
+            (attempt) => welcome({ attempt }),
+            { source: 'other', port: true }
+        ],
         ['a welcome without a port', (attempt) => welcome({ attempt }), {}],
-        ['a welcome for another attempt', () => welcome({ attempt: 'f'.repeat(24) }), { port: true }],
+        [
+            'a welcome for another attempt',
+            () => welcome({ attempt: 'f'.repeat(24) }),
+            { port: true }
+        ],
         ['a welcome with a bad attempt', () => welcome({ attempt: '<x>' }), { port: true }],
-        ['a welcome with actions that are not names', (attempt) => welcome({ attempt, allowedActions: ['a b'] }), { port: true }],
-        ['a welcome with 51 actions', (attempt) => welcome({ attempt, allowedActions: Array(51).fill('ToggleMute') }), { port: true }],
-        ['a welcome with a text version', (attempt) => welcome({ attempt, version: '1' }), { port: true }],
-        ['a welcome of another protocol', (attempt) => ({ ...welcome({ attempt }), protocol: 'penpal' }), { port: true }],
+        [
+            'a welcome with actions that are not names',
+            (attempt) => welcome({ attempt, allowedActions: ['a b'] }),
+            { port: true }
+        ],
+        [
+            'a welcome with 51 actions',
+            (attempt) => welcome({ attempt, allowedActions: Array(51).fill('ToggleMute') }),
+            { port: true }
+        ],
+        [
+            'a welcome with a text version',
+            (attempt) => welcome({ attempt, version: '1' }),
+            { port: true }
+        ],
+        [
+            'a welcome of another protocol',
+            (attempt) => ({ ...welcome({ attempt }), protocol: 'penpal' }),
+            { port: true }
+        ],
         ['a string', () => 'welcome', { port: true }],
         ['null', () => null, { port: true }],
         ['a list', (attempt) => [welcome({ attempt })], { port: true }],
-        ['a refuse without a message', () => ({ protocol: PROTOCOL, type: 'refuse', code: 'VERSION_MISMATCH', versions: [] }), {}],
-        ['a refuse from another window', () => ({ protocol: PROTOCOL, type: 'refuse', code: 'VERSION_MISMATCH', message: 'no', versions: [] }), { source: 'other' }]
+        [
+            'a refuse without a message',
+            () => ({ protocol: PROTOCOL, type: 'refuse', code: 'VERSION_MISMATCH', versions: [] }),
+            {}
+        ],
+        [
+            'a refuse from another window',
+            () => ({
+                protocol: PROTOCOL,
+                type: 'refuse',
+                code: 'VERSION_MISMATCH',
+                message: 'no',
+                versions: []
+            }),
+            { source: 'other' }
+        ]
     ];
     for (const [name, message, how] of forged) {
         test(`${name} is ignored; the real Flex still connects`, async () => {
@@ -57,8 +106,16 @@ describe('handshake: forged welcomes', () => {
             const connection = await connecting;
             assert.equal(connection.status, 'connected');
             // The forged port, if one was sent, is not the one the SDK talks on.
-            const forgedEndpoint = new PortEndpoint(forgedChannel.port1 as unknown as PortLike, { timeoutMs: 100, handle: () => ({}), onEvent: () => undefined, onInvalid: () => undefined });
-            await assert.rejects(forgedEndpoint.request('saveActivity', { activity: anActivity() }), { code: 'TIMEOUT' });
+            const forgedEndpoint = new PortEndpoint(forgedChannel.port1 as unknown as PortLike, {
+                timeoutMs: 100,
+                handle: () => ({}),
+                onEvent: () => undefined,
+                onInvalid: () => undefined
+            });
+            await assert.rejects(
+                forgedEndpoint.request('saveActivity', { activity: anActivity() }),
+                { code: 'TIMEOUT' }
+            );
             assert.deepEqual(handled, []);
             forgedEndpoint.close();
             real.port1.close();
@@ -91,18 +148,36 @@ describe('after the handshake: what Flex sends that breaks the protocol', () => 
         });
         await settle();
         const channel = new MessageChannel();
-        frames.postToHost({ protocol: PROTOCOL, type: 'welcome', version: PROTOCOL_VERSION, allowedActions: [], forwardedEvents: [], attempt }, { ports: [channel.port2] });
+        frames.postToHost(
+            {
+                protocol: PROTOCOL,
+                type: 'welcome',
+                version: PROTOCOL_VERSION,
+                allowedActions: [],
+                forwardedEvents: [],
+                attempt
+            },
+            { ports: [channel.port2] }
+        );
         const connection = await connecting;
         const events: unknown[] = [];
-        for (const name of ['interaction', 'availability', 'flexEvent', 'chooser'] as const) connection.on(name, (data) => events.push(data));
+        for (const name of ['interaction', 'availability', 'flexEvent', 'chooser'] as const)
+            connection.on(name, (data) => events.push(data));
         connection.on('problem', ({ problem }) => problems.push(problem));
         const answers: unknown[] = [];
-        channel.port1.addEventListener('message', (event) => answers.push((event as unknown as { data: unknown }).data));
+        channel.port1.addEventListener('message', (event) =>
+            answers.push((event as unknown as { data: unknown }).data)
+        );
         channel.port1.start();
         return { connection, port: channel.port1, calls, problems, events, answers };
     }
 
-    const request = (method: unknown, params: unknown, id: unknown = 'f1') => ({ kind: 'request', id, method, params });
+    const request = (method: unknown, params: unknown, id: unknown = 'f1') => ({
+        kind: 'request',
+        id,
+        method,
+        params
+    });
     const cases: [string, unknown, string | null][] = [
         ['a string', 'saveActivity', null],
         ['a number', 7, null],
@@ -116,36 +191,171 @@ describe('after the handshake: what Flex sends that breaks the protocol', () => 
         ['toString', request('toString', {}), 'INVALID_MESSAGE'],
         ['params a list', request('search', []), 'INVALID_MESSAGE'],
         ['search without a query', request('search', { interaction: null }), 'INVALID_MESSAGE'],
-        ['search with a query object', request('search', { query: { $ne: '' }, interaction: null }), 'INVALID_MESSAGE'],
-        ['search with an interaction as text', request('search', { query: 'x', interaction: 'WT1' }), 'INVALID_MESSAGE'],
+        [
+            'search with a query object',
+            request('search', { query: { $ne: '' }, interaction: null }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'search with an interaction as text',
+            request('search', { query: 'x', interaction: 'WT1' }),
+            'INVALID_MESSAGE'
+        ],
         ['saveActivity without an activity', request('saveActivity', {}), 'INVALID_MESSAGE'],
-        ['saveActivity with a bad task SID', request('saveActivity', { activity: anActivity({ taskSid: 'WT1' }) }), 'INVALID_MESSAGE'],
-        ['saveActivity without a key', request('saveActivity', { activity: { ...anActivity(), activityKey: undefined } }), 'INVALID_MESSAGE'],
-        ['saveActivity with a 300-character subject', request('saveActivity', { activity: anActivity({ subject: 's'.repeat(300) }) }), 'INVALID_MESSAGE'],
-        ['updateActivity with an id holding spaces', request('updateActivity', { activityId: 'A 1', changes: {} }), 'INVALID_MESSAGE'],
-        ['chooser with candidates as text', request('chooser', { taskSid: TASK, candidates: 'Ada' }), 'INVALID_MESSAGE'],
-        ['chooser with a bad task SID', request('chooser', { taskSid: 'x', candidates: [] }), 'INVALID_MESSAGE'],
-        ['a message over 64 KB', request('search', { query: 'x'.repeat(70000), interaction: null }), 'INVALID_MESSAGE'],
-        ['a response to no request', { kind: 'response', id: 'nobody', ok: true, result: {} }, null],
-        ['a failed response with an unknown code', { kind: 'response', id: 'nobody', ok: false, error: { code: 'PWNED', message: 'x' } }, null],
+        [
+            'saveActivity with a bad task SID',
+            request('saveActivity', { activity: anActivity({ taskSid: 'WT1' }) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity without a key',
+            request('saveActivity', { activity: { ...anActivity(), activityKey: undefined } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity with a 300-character subject',
+            request('saveActivity', { activity: anActivity({ subject: 's'.repeat(300) }) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'updateActivity with an id holding spaces',
+            request('updateActivity', { activityId: 'A 1', changes: {} }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'chooser with candidates as text',
+            request('chooser', { taskSid: TASK, candidates: 'Ada' }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'chooser with a bad task SID',
+            request('chooser', { taskSid: 'x', candidates: [] }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'a message over 64 KB',
+            request('search', { query: 'x'.repeat(70000), interaction: null }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'a response to no request',
+            { kind: 'response', id: 'nobody', ok: true, result: {} },
+            null
+        ],
+        [
+            'a failed response with an unknown code',
+            { kind: 'response', id: 'nobody', ok: false, error: { code: 'PWNED', message: 'x' } },
+            null
+        ],
         ['an unknown event', { kind: 'event', name: 'takeOver', data: {} }, null],
-        ['an event with data as text', { kind: 'event', name: 'interaction', data: 'accepted' }, null],
+        [
+            'an event with data as text',
+            { kind: 'event', name: 'interaction', data: 'accepted' },
+            null
+        ],
         ['an event with a name too long', { kind: 'event', name: 'i'.repeat(65), data: {} }, null],
-        ['saveActivity with a field the protocol has not', request('saveActivity', { activity: { ...anActivity(), ownerId: 'U1' } }), 'INVALID_MESSAGE'],
-        ['saveActivity with a negative duration', request('saveActivity', { activity: anActivity({ durationSeconds: -5 }) }), 'INVALID_MESSAGE'],
-        ['saveActivity with a local end time', request('saveActivity', { activity: anActivity({ endedAt: '04/12/2026 10:00' }) }), 'INVALID_MESSAGE'],
-        ['saveActivity with a record id holding markup', request('saveActivity', { activity: anActivity({ recordId: '<img onerror=x>' }) }), 'INVALID_MESSAGE'],
-        ['saveActivity with a summary object', request('saveActivity', { activity: { ...anActivity(), summary: { html: '<b>' } } }), 'INVALID_MESSAGE'],
-        ['search with an interaction without its customer', request('search', { query: 'x', interaction: { ...anInteraction(), customer: undefined } }), 'INVALID_MESSAGE'],
-        ['search with nested interaction attributes', request('search', { query: 'x', interaction: anInteraction({ attributes: { deep: { a: 1 } } as never }) }), 'INVALID_MESSAGE'],
+        [
+            'saveActivity with a field the protocol has not',
+            request('saveActivity', { activity: { ...anActivity(), ownerId: 'U1' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity with a negative duration',
+            request('saveActivity', { activity: anActivity({ durationSeconds: -5 }) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity with a local end time',
+            request('saveActivity', { activity: anActivity({ endedAt: '04/12/2026 10:00' }) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity with a record id holding markup',
+            request('saveActivity', { activity: anActivity({ recordId: '<img onerror=x>' }) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'saveActivity with a summary object',
+            request('saveActivity', { activity: { ...anActivity(), summary: { html: '<b>' } } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'search with an interaction without its customer',
+            request('search', {
+                query: 'x',
+                interaction: { ...anInteraction(), customer: undefined }
+            }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'search with nested interaction attributes',
+            request('search', {
+                query: 'x',
+                interaction: anInteraction({ attributes: { deep: { a: 1 } } as never })
+            }),
+            'INVALID_MESSAGE'
+        ],
         ['openRecord without a record', request('openRecord', {}), 'INVALID_MESSAGE'],
-        ['openRecord of a record id holding a URL', request('openRecord', { record: { recordId: 'javascript:alert(1)//x y', objectApiName: null } }), 'INVALID_MESSAGE'],
-        ['updateActivity with a change the protocol has not', request('updateActivity', { activityId: 'A1', changes: { ownerId: 'U1' } }), 'INVALID_MESSAGE'],
-        ['chooser with a candidate id holding markup', request('chooser', { taskSid: null, status: null, direction: null, channel: null, customer: null, candidates: [{ recordId: '<x>', objectApiName: 'C', name: null }], selected: null, error: null }), 'INVALID_MESSAGE'],
-        ['an interaction event of an unknown kind', { kind: 'event', name: 'interaction', data: { event: 'hijacked', interaction: anInteraction() } }, null],
-        ['an availability event with availability as text', { kind: 'event', name: 'availability', data: { activity: 'Available', available: 'yes' } }, null],
-        ['a Flex event with nested data', { kind: 'event', name: 'flexEvent', data: { name: 'taskUpdated', data: { task: { sid: 'x' } } } }, null],
-        ['a polluting request', JSON.parse('{"kind":"request","id":"f1","method":"search","params":{"__proto__":{"admin":true}}}'), 'INVALID_MESSAGE']
+        [
+            'openRecord of a record id holding a URL',
+            request('openRecord', {
+                record: { recordId: 'javascript:alert(1)//x y', objectApiName: null }
+            }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'updateActivity with a change the protocol has not',
+            request('updateActivity', { activityId: 'A1', changes: { ownerId: 'U1' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'chooser with a candidate id holding markup',
+            request('chooser', {
+                taskSid: null,
+                status: null,
+                direction: null,
+                channel: null,
+                customer: null,
+                candidates: [{ recordId: '<x>', objectApiName: 'C', name: null }],
+                selected: null,
+                error: null
+            }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'an interaction event of an unknown kind',
+            {
+                kind: 'event',
+                name: 'interaction',
+                data: { event: 'hijacked', interaction: anInteraction() }
+            },
+            null
+        ],
+        [
+            'an availability event with availability as text',
+            {
+                kind: 'event',
+                name: 'availability',
+                data: { activity: 'Available', available: 'yes' }
+            },
+            null
+        ],
+        [
+            'a Flex event with nested data',
+            {
+                kind: 'event',
+                name: 'flexEvent',
+                data: { name: 'taskUpdated', data: { task: { sid: 'x' } } }
+            },
+            null
+        ],
+        [
+            'a polluting request',
+            JSON.parse(
+                '{"kind":"request","id":"f1","method":"search","params":{"__proto__":{"admin":true}}}'
+            ),
+            'INVALID_MESSAGE'
+        ]
     ];
     for (const [name, data, code] of cases) {
         test(`${name}: no handler runs${code ? `, answered ${code}` : ''}`, async () => {
@@ -154,8 +364,21 @@ describe('after the handshake: what Flex sends that breaks the protocol', () => 
                 port.postMessage(data);
                 await settle();
                 if (code) {
-                    assert.deepEqual(answers, [{ kind: 'response', id: 'f1', ok: false, error: { code, message: (answers[0] as { error: { message: string } }).error.message } }]);
-                    assert.ok((answers[0] as { error: { message: string } }).error.message.length > 5);
+                    assert.deepEqual(answers, [
+                        {
+                            kind: 'response',
+                            id: 'f1',
+                            ok: false,
+                            error: {
+                                code,
+                                message: (answers[0] as { error: { message: string } }).error
+                                    .message
+                            }
+                        }
+                    ]);
+                    assert.ok(
+                        (answers[0] as { error: { message: string } }).error.message.length > 5
+                    );
                 } else {
                     assert.deepEqual(answers, []);
                 }

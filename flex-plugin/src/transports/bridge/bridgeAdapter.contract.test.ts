@@ -24,9 +24,15 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 
 export function hostSettings(overrides: Record<string, unknown> = {}): HostAppSettings {
     const parsed = parseHostAppConfig({
-        host_app_integration: { enabled: true, allowed_host_origins: [HOST], host_name: 'Acme CRM', ...overrides }
+        host_app_integration: {
+            enabled: true,
+            allowed_host_origins: [HOST],
+            host_name: 'Acme CRM',
+            ...overrides
+        }
     });
-    if (parsed.kind !== 'valid') throw new Error(`test configuration is invalid: ${JSON.stringify(parsed)}`);
+    if (parsed.kind !== 'valid')
+        throw new Error(`test configuration is invalid: ${JSON.stringify(parsed)}`);
     return parsed.host;
 }
 
@@ -48,7 +54,10 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
         handshakeTimeoutMs: 2000,
         requestTimeoutMs: 1000,
         log: quiet,
-        welcome: { allowedActions: [...host.allowedActions], forwardedEvents: [...host.forwardedEvents] },
+        welcome: {
+            allowedActions: [...host.allowedActions],
+            forwardedEvents: [...host.forwardedEvents]
+        },
         createChannel: () => new MessageChannel()
     });
     const connection: FlexConnection = await connectFlex({
@@ -65,7 +74,8 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
                 const failing = app.failNext;
                 app.failNext = null;
                 if (failing?.kind === 'transient') throw new Error('the database is busy');
-                if (failing?.kind === 'refused') throw refuse(`${failing.field} is not accepted`, [failing.field]);
+                if (failing?.kind === 'refused')
+                    throw refuse(`${failing.field} is not accepted`, [failing.field]);
                 app.saves += 1;
                 const id = `ACT-${app.saves}`;
                 app.activities.set(id, activity);
@@ -82,7 +92,16 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
     connection.on('chooser', (state) => app.chooser.push(state));
     const outcome = await waiting;
     if (outcome.kind !== 'connected') throw new Error(`no handshake: ${outcome.kind}`);
-    return { frames, app, connection, link: outcome.link as HostLink, stop: () => { connection.destroy(); outcome.link.stop(); } };
+    return {
+        frames,
+        app,
+        connection,
+        link: outcome.link as HostLink,
+        stop: () => {
+            connection.destroy();
+            outcome.link.stop();
+        }
+    };
 }
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
@@ -104,9 +123,13 @@ describeCrmPortContract('host app (bridge, with the host SDK)', async () => {
         answerSearch: (query, records) => app.searches.set(query, records),
         openedRecords: () => app.opened,
         choose: (choice) =>
-            void (choice === 'sync' ? connection.getState() : connection.linkRecord(choice.record, choice.taskSid)),
+            void (choice === 'sync'
+                ? connection.getState()
+                : connection.linkRecord(choice.record, choice.taskSid)),
         sendMalformedChoice: () =>
-            void connection.linkRecord({ recordId: '<script>', objectApiName: 'Customer', name: null }).catch(() => undefined),
+            void connection
+                .linkRecord({ recordId: '<script>', objectApiName: 'Customer', name: null })
+                .catch(() => undefined),
         published: () => app.chooser as unknown as InteractionState[],
         activity: (id) => app.activities.get(id) as Record<string, unknown> | undefined,
         failNextSave: (how) => {

@@ -49,7 +49,10 @@ type StateProvider = () => {
 
 /** A host's failure as the outbox keeps it: refused (with its fields) stays; anything else is retried. */
 export function saveFailureOf(error: unknown, host: string): SaveFailure {
-    if (error instanceof FlexBridgeError && (error.code === 'REFUSED' || error.code === 'NOT_SUPPORTED')) {
+    if (
+        error instanceof FlexBridgeError &&
+        (error.code === 'REFUSED' || error.code === 'NOT_SUPPORTED')
+    ) {
         return {
             code: error.code,
             description: `${host}: ${error.message}`.slice(0, 1000),
@@ -59,20 +62,28 @@ export function saveFailureOf(error: unknown, host: string): SaveFailure {
     }
     const code = error instanceof FlexBridgeError ? error.code : 'FAILED';
     const message = error instanceof Error ? error.message : String(error);
-    return { code, description: `${host} did not answer: ${message}`.slice(0, 1000), details: [], permanent: false };
+    return {
+        code,
+        description: `${host} did not answer: ${message}`.slice(0, 1000),
+        details: [],
+        permanent: false
+    };
 }
 
 export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
     const name = host.hostName;
     let dialListener: ((request: DialRequest) => void) | null = null;
     let choiceListener: ((choice: RecordChoice) => void) | null = null;
-    let actionListener: ((action: string, payload: Record<string, unknown>) => Promise<void>) | null = null;
+    let actionListener:
+        ((action: string, payload: Record<string, unknown>) => Promise<void>) | null = null;
     let state: StateProvider | null = null;
     /** Types of records this host named, so an open request can say what it opens. */
     const knownTypes = new Map<string, string>();
-    const remember = (records: RecordRef[]) => records.forEach((record) => knownTypes.set(record.recordId, record.objectApiName));
+    const remember = (records: RecordRef[]) =>
+        records.forEach((record) => knownTypes.set(record.recordId, record.objectApiName));
 
-    const off = (what: string) => new FlexBridgeError('NOT_SUPPORTED', `${what} is off in this Flex`);
+    const off = (what: string) =>
+        new FlexBridgeError('NOT_SUPPORTED', `${what} is off in this Flex`);
 
     link.onRequest(async (method, params) => {
         const checked = checkFlexRequest(method, params);
@@ -86,7 +97,10 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
             });
         }
         if (!checked.ok) {
-            throw new FlexBridgeError(checked.problem.startsWith('unknown method') ? 'UNKNOWN_METHOD' : 'INVALID_MESSAGE', checked.problem);
+            throw new FlexBridgeError(
+                checked.problem.startsWith('unknown method') ? 'UNKNOWN_METHOD' : 'INVALID_MESSAGE',
+                checked.problem
+            );
         }
         const request = checked.value;
         switch (request.method) {
@@ -95,7 +109,10 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 const attributes: Record<string, FlatValue> = {};
                 for (const [key, value] of Object.entries(request.params.attributes ?? {})) {
                     if (!host.dialAttributes.includes(key)) {
-                        throw new FlexBridgeError('NOT_ALLOWED', `the task attribute ${key} is not one this host may set`);
+                        throw new FlexBridgeError(
+                            'NOT_ALLOWED',
+                            `the task attribute ${key} is not one this host may set`
+                        );
                     }
                     attributes[key] = value;
                 }
@@ -113,13 +130,18 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 const taskSid = request.params.taskSid ?? null;
                 const record = request.params.record;
                 if (record) remember([record]);
-                choiceListener(record ? { kind: 'select', taskSid, record } : { kind: 'clear', taskSid });
+                choiceListener(
+                    record ? { kind: 'select', taskSid, record } : { kind: 'clear', taskSid }
+                );
                 return { accepted: true };
             }
             case 'invokeAction': {
                 if (!actionListener) throw off('invoking Flex actions');
                 if (!host.allowedActions.includes(request.params.name)) {
-                    throw new FlexBridgeError('NOT_ALLOWED', `${request.params.name} is not an action this host may invoke`);
+                    throw new FlexBridgeError(
+                        'NOT_ALLOWED',
+                        `${request.params.name} is not an action this host may invoke`
+                    );
                 }
                 try {
                     await actionListener(request.params.name, request.params.payload ?? {});
@@ -140,28 +162,38 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 return {
                     interactions: now.tasks
                         .filter(isLive)
-                        .map((task) => interactionOf(task, hostLinkedRecord(task.attributes), host.exposedAttributes)),
-                    availability: now.activity ? { activity: now.activity.name, available: now.activity.available } : null
+                        .map((task) =>
+                            interactionOf(
+                                task,
+                                hostLinkedRecord(task.attributes),
+                                host.exposedAttributes
+                            )
+                        ),
+                    availability: now.activity
+                        ? { activity: now.activity.name, available: now.activity.available }
+                        : null
                 };
             }
         }
     });
 
-    const ask = async <M extends HostMethodName>(
-        method: M,
-        params: unknown
-    ) => {
+    const ask = async <M extends HostMethodName>(method: M, params: unknown) => {
         const answer = await link.request(method, params);
         const checked = checkHostResult(method, answer);
         if (!checked.ok) {
-            throw new FlexBridgeError('INVALID_MESSAGE', `${name} answered ${method} with something Flex cannot use: ${checked.problem}`);
+            throw new FlexBridgeError(
+                'INVALID_MESSAGE',
+                `${name} answered ${method} with something Flex cannot use: ${checked.problem}`
+            );
         }
         return checked.value;
     };
 
     const openRecord = async (recordId: string) => {
         if (!link.handles.has('openRecord')) return;
-        await ask('openRecord', { record: { recordId, objectApiName: knownTypes.get(recordId) ?? null } });
+        await ask('openRecord', {
+            record: { recordId, objectApiName: knownTypes.get(recordId) ?? null }
+        });
     };
 
     const emit = (event: string, data: unknown) => link.emit(event, data);
@@ -190,7 +222,9 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
 
         async publishInteraction(interaction) {
             if (interaction.taskSid !== null && !isTaskSid(interaction.taskSid)) {
-                throw new Error(`not publishing an interaction with task SID ${String(interaction.taskSid).slice(0, 40)}`);
+                throw new Error(
+                    `not publishing an interaction with task SID ${String(interaction.taskSid).slice(0, 40)}`
+                );
             }
             const chooser: ChooserState = {
                 taskSid: interaction.taskSid,
@@ -251,7 +285,10 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
 
         feed: {
             interaction(event, task, record) {
-                emit('interaction', { event, interaction: interactionOf(task, record, host.exposedAttributes) });
+                emit('interaction', {
+                    event,
+                    interaction: interactionOf(task, record, host.exposedAttributes)
+                });
             },
             availability(activity, available) {
                 emit('availability', { activity, available });

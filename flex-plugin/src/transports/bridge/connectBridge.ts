@@ -46,7 +46,10 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
         handshakeTimeoutMs: host.handshakeTimeoutMs,
         requestTimeoutMs: host.requestTimeoutMs,
         log,
-        welcome: { allowedActions: [...host.allowedActions], forwardedEvents: [...host.forwardedEvents] }
+        welcome: {
+            allowedActions: [...host.allowedActions],
+            forwardedEvents: [...host.forwardedEvents]
+        }
     });
     switch (outcome.kind) {
         case 'connected':
@@ -59,7 +62,9 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
             });
             return null;
         case 'version-mismatch':
-            log.warn(`off: the host app at ${outcome.origin} speaks bridge protocol version ${outcome.version}`);
+            log.warn(
+                `off: the host app at ${outcome.origin} speaks bridge protocol version ${outcome.version}`
+            );
             notify('HostVersionMismatch', { host: host.hostName });
             return null;
         default:

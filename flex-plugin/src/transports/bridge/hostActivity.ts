@@ -3,12 +3,14 @@
  * flat (as the outbox stores it), turned into the protocol's Activity when sent, and checked when
  * read back from storage: only what this module builds is accepted. Pure.
  */
-import type {
-    Activity,
-    ActivityChanges
-} from '../../../../packages/flex-host-sdk/src/protocol.ts';
+import type { Activity, ActivityChanges } from '../../../../packages/flex-host-sdk/src/protocol.ts';
 import type { ActivityInput, ActivityValue, CopilotNotes } from '../../crm/crmPort';
-import { calendarDay, channelKind, customerAddress, subjectOf } from '../../tasks/interactionSummary';
+import {
+    calendarDay,
+    channelKind,
+    customerAddress,
+    subjectOf
+} from '../../tasks/interactionSummary';
 import { channelOf, directionOf } from '../../tasks/taskView';
 import { hostLinkedRecord } from './hostRecordLink';
 
@@ -20,8 +22,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DURATION_SECONDS = 129_600;
 
 type FieldCheck = (value: unknown) => boolean;
-const text = (max: number): FieldCheck => (value) => typeof value === 'string' && value.length <= max;
-const matches = (pattern: RegExp): FieldCheck => (value) => typeof value === 'string' && pattern.test(value);
+const text =
+    (max: number): FieldCheck =>
+    (value) =>
+        typeof value === 'string' && value.length <= max;
+const matches =
+    (pattern: RegExp): FieldCheck =>
+    (value) =>
+        typeof value === 'string' && pattern.test(value);
 
 const NOTE_FIELDS: Record<keyof ActivityChanges, FieldCheck> = {
     summary: text(32_000),
@@ -39,7 +47,10 @@ const ACTIVITY_FIELDS: Record<keyof Activity, FieldCheck> = {
     startedAt: matches(ISO_TIME),
     endedAt: matches(ISO_TIME),
     durationSeconds: (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DURATION_SECONDS,
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= 0 &&
+        value <= MAX_DURATION_SECONDS,
     activityDate: matches(DAY),
     customerNumber: text(255),
     recordId: matches(ID),
@@ -47,7 +58,14 @@ const ACTIVITY_FIELDS: Record<keyof Activity, FieldCheck> = {
     ...NOTE_FIELDS
 };
 
-export const REQUIRED_ACTIVITY_FIELDS = ['activityKey', 'taskSid', 'subject', 'channel', 'endedAt', 'activityDate'];
+export const REQUIRED_ACTIVITY_FIELDS = [
+    'activityKey',
+    'taskSid',
+    'subject',
+    'channel',
+    'endedAt',
+    'activityDate'
+];
 
 function notesOf(notes: CopilotNotes): ActivityValue {
     const value: ActivityValue = {};
@@ -77,7 +95,8 @@ export function buildHostActivity(input: ActivityInput): ActivityValue {
         value.startedAt = new Date(endedAt.getTime() - value.durationSeconds * 1000).toISOString();
     }
     const address = customerAddress(task);
-    if (address && (kind === 'voice' || kind === 'sms')) value.customerNumber = address.slice(0, 255);
+    if (address && (kind === 'voice' || kind === 'sms'))
+        value.customerNumber = address.slice(0, 255);
     if (record) {
         value.recordId = record.recordId;
         value.recordType = record.objectApiName;
@@ -120,7 +139,11 @@ export function changesOf(value: ActivityValue): ActivityChanges {
 }
 
 /** Why a value read back from storage is not one buildHostActivity or hostNotesValue made, or null. */
-export function storedHostActivityProblem(value: unknown, kind: 'create' | 'update', key: string): string | null {
+export function storedHostActivityProblem(
+    value: unknown,
+    kind: 'create' | 'update',
+    key: string
+): string | null {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return 'it is not an object of fields';
     }
@@ -134,9 +157,11 @@ export function storedHostActivityProblem(value: unknown, kind: 'create' | 'upda
         const record = value as Record<string, unknown>;
         const missing = REQUIRED_ACTIVITY_FIELDS.find((name) => record[name] === undefined);
         if (missing) return `it has no ${missing}`;
-        if (record.taskSid !== key || record.activityKey !== key) return 'it belongs to another task';
+        if (record.taskSid !== key || record.activityKey !== key)
+            return 'it belongs to another task';
     }
     return null;
 }
 
-export const isHostActivityId = (id: unknown): id is string => typeof id === 'string' && ID.test(id);
+export const isHostActivityId = (id: unknown): id is string =>
+    typeof id === 'string' && ID.test(id);

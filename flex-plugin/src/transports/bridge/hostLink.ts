@@ -88,7 +88,10 @@ export class HostLink {
         this.endpoint = new PortEndpoint(port, {
             timeoutMs: this.requestTimeoutMs,
             handle: (method, params) => this.handler(method, params),
-            onEvent: (name) => this.log.warn(`ignored an event from the host app (${name.slice(0, 40)}): hosts send requests`),
+            onEvent: (name) =>
+                this.log.warn(
+                    `ignored an event from the host app (${name.slice(0, 40)}): hosts send requests`
+                ),
             onInvalid: (problem) => this.log.warn(`refused a message from the host app: ${problem}`)
         });
     }
@@ -108,7 +111,8 @@ export class HostLink {
 export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome> {
     const { window: win, allowedOrigins, log } = options;
     const createChannel =
-        options.createChannel ?? (() => new (win as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel());
+        options.createChannel ??
+        (() => new (win as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel());
     let link: HostLink | null = null;
     /** The host's connection attempt answered last: its repeated hellos get no second port. */
     let answered: string | null = null;
@@ -124,7 +128,9 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
         if (!allowedOrigins.includes(event.origin)) {
             if (!reported.has(event.origin)) {
                 reported.add(event.origin);
-                log.warn(`refused a host app at ${event.origin}: it is not in host_app_integration.allowed_host_origins`);
+                log.warn(
+                    `refused a host app at ${event.origin}: it is not in host_app_integration.allowed_host_origins`
+                );
                 settle?.({ kind: 'not-allowed', origin: event.origin });
             }
             return;
@@ -141,7 +147,11 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             parent.postMessage(refuse, event.origin);
             if (!reported.has(`v${hello.version}`)) {
                 reported.add(`v${hello.version}`);
-                settle?.({ kind: 'version-mismatch', origin: event.origin, version: hello.version });
+                settle?.({
+                    kind: 'version-mismatch',
+                    origin: event.origin,
+                    version: hello.version
+                });
             }
             return;
         }

@@ -32,26 +32,31 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         'null',
         'https://CRM.example.com '
     ];
-    test.each(origins)('a hello from %s gets nothing back, and Flex says the page is not allowed', async (origin) => {
-        const frames = createFakeFrames({ hostOrigin: origin === 'null' ? 'https://x.invalid' : origin.trim().toLowerCase() });
-        const waiting = waitForHost({
-            window: frames.flex as unknown as Window,
-            framedBy: null,
-            allowedOrigins: [HOST],
-            handshakeTimeoutMs: 500,
-            requestTimeoutMs: 500,
-            log: quiet,
-            welcome: { allowedActions: [], forwardedEvents: [] },
-            createChannel: () => new MessageChannel()
-        });
-        const received: unknown[] = [];
-        frames.host.addEventListener('message', (event) => received.push(event.data));
-        frames.postToFlex(hello(), { origin });
-        await expect(waiting).resolves.toEqual({ kind: 'not-allowed', origin });
-        await settle();
-        expect(received).toEqual([]);
-        expect(frames.dropped).toEqual([]);
-    });
+    test.each(origins)(
+        'a hello from %s gets nothing back, and Flex says the page is not allowed',
+        async (origin) => {
+            const frames = createFakeFrames({
+                hostOrigin: origin === 'null' ? 'https://x.invalid' : origin.trim().toLowerCase()
+            });
+            const waiting = waitForHost({
+                window: frames.flex as unknown as Window,
+                framedBy: null,
+                allowedOrigins: [HOST],
+                handshakeTimeoutMs: 500,
+                requestTimeoutMs: 500,
+                log: quiet,
+                welcome: { allowedActions: [], forwardedEvents: [] },
+                createChannel: () => new MessageChannel()
+            });
+            const received: unknown[] = [];
+            frames.host.addEventListener('message', (event) => received.push(event.data));
+            frames.postToFlex(hello(), { origin });
+            await expect(waiting).resolves.toEqual({ kind: 'not-allowed', origin });
+            await settle();
+            expect(received).toEqual([]);
+            expect(frames.dropped).toEqual([]);
+        }
+    );
 
     const malformed: [string, unknown][] = [
         ['a string', 'hello'],
@@ -69,28 +74,31 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         ['an attempt with markup', hello({ attempt: '<img src=x>' })],
         ['an attempt too short', hello({ attempt: 'abc' })]
     ];
-    test.each(malformed)('%s is ignored; a correct hello after it still connects', async (_name, data) => {
-        const frames = createFakeFrames({ hostOrigin: HOST });
-        const waiting = waitForHost({
-            window: frames.flex as unknown as Window,
-            framedBy: null,
-            allowedOrigins: [HOST],
-            handshakeTimeoutMs: 1000,
-            requestTimeoutMs: 500,
-            log: quiet,
-            welcome: { allowedActions: [], forwardedEvents: [] },
-            createChannel: () => new MessageChannel()
-        });
-        const received: unknown[] = [];
-        frames.host.addEventListener('message', (event) => received.push(event.data));
-        frames.postToFlex(data);
-        await settle();
-        expect(received).toEqual([]);
-        frames.postToFlex(hello());
-        const outcome = await waiting;
-        expect(outcome.kind).toBe('connected');
-        if (outcome.kind === 'connected') outcome.link.stop();
-    });
+    test.each(malformed)(
+        '%s is ignored; a correct hello after it still connects',
+        async (_name, data) => {
+            const frames = createFakeFrames({ hostOrigin: HOST });
+            const waiting = waitForHost({
+                window: frames.flex as unknown as Window,
+                framedBy: null,
+                allowedOrigins: [HOST],
+                handshakeTimeoutMs: 1000,
+                requestTimeoutMs: 500,
+                log: quiet,
+                welcome: { allowedActions: [], forwardedEvents: [] },
+                createChannel: () => new MessageChannel()
+            });
+            const received: unknown[] = [];
+            frames.host.addEventListener('message', (event) => received.push(event.data));
+            frames.postToFlex(data);
+            await settle();
+            expect(received).toEqual([]);
+            frames.postToFlex(hello());
+            const outcome = await waiting;
+            expect(outcome.kind).toBe('connected');
+            if (outcome.kind === 'connected') outcome.link.stop();
+        }
+    );
 
     test('a hello from the right origin but another window (a sibling frame) is ignored', async () => {
         const frames = createFakeFrames({ hostOrigin: HOST });
@@ -122,13 +130,23 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
             createChannel: () => new MessageChannel()
         });
         const received: { data: unknown; ports: unknown[] }[] = [];
-        frames.host.addEventListener('message', (event) => received.push({ data: event.data, ports: event.ports }));
+        frames.host.addEventListener('message', (event) =>
+            received.push({ data: event.data, ports: event.ports })
+        );
         frames.postToFlex(hello({ version: 7 }));
-        await expect(waiting).resolves.toEqual({ kind: 'version-mismatch', origin: HOST, version: 7 });
+        await expect(waiting).resolves.toEqual({
+            kind: 'version-mismatch',
+            origin: HOST,
+            version: 7
+        });
         await settle();
         expect(received).toEqual([
             {
-                data: expect.objectContaining({ type: 'refuse', code: 'VERSION_MISMATCH', versions: [PROTOCOL_VERSION] }),
+                data: expect.objectContaining({
+                    type: 'refuse',
+                    code: 'VERSION_MISMATCH',
+                    versions: [PROTOCOL_VERSION]
+                }),
                 ports: []
             }
         ]);
@@ -138,10 +156,17 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
 describe('after the handshake: requests that break the protocol change nothing', () => {
     /** The host's raw port (beside the SDK's own use of it), and what reached the capabilities. */
     async function connected() {
-        const host = hostSettings({ allowed_actions: ['ToggleMute'], dial_attributes: ['campaign'] });
+        const host = hostSettings({
+            allowed_actions: ['ToggleMute'],
+            dial_attributes: ['campaign']
+        });
         const bridged = await bridgedHost(host);
         const port = bridgeAdapter({ link: bridged.link, host });
-        const reached = { dials: [] as DialRequest[], choices: [] as RecordChoice[], actions: [] as string[] };
+        const reached = {
+            dials: [] as DialRequest[],
+            choices: [] as RecordChoice[],
+            actions: [] as string[]
+        };
         await port.onDialRequest((request) => reached.dials.push(request));
         await port.onRecordChoice((choice) => reached.choices.push(choice));
         port.actions?.onRequest(async (name) => {
@@ -150,20 +175,40 @@ describe('after the handshake: requests that break the protocol change nothing',
         // A second, raw port to the same Flex: what a hostile script in an allowed host could send.
         const raw = new MessageChannel();
         const answers: unknown[] = [];
-        raw.port1.addEventListener('message', (event) => answers.push((event as unknown as { data: unknown }).data));
+        raw.port1.addEventListener('message', (event) =>
+            answers.push((event as unknown as { data: unknown }).data)
+        );
         raw.port1.start();
         bridged.link.attach(raw.port2 as never, HOST, []);
-        return { bridged, reached, answers, raw, stop: () => { raw.port1.close(); bridged.stop(); } };
+        return {
+            bridged,
+            reached,
+            answers,
+            raw,
+            stop: () => {
+                raw.port1.close();
+                bridged.stop();
+            }
+        };
     }
 
     const record = { recordId: 'CUS-1', objectApiName: 'Customer', name: 'Ada' };
-    const request = (method: unknown, params: unknown, id: unknown = 'r1') => ({ kind: 'request', id, method, params });
+    const request = (method: unknown, params: unknown, id: unknown = 'r1') => ({
+        kind: 'request',
+        id,
+        method,
+        params
+    });
     const cases: [string, unknown, string | null][] = [
         ['a string', 'dial +14155550100', null],
         ['a list', [request('dial', { number: '+14155550100' })], null],
         ['no kind', { id: 'r1', method: 'dial', params: {} }, null],
         ['an unknown kind', { kind: 'call', id: 'r1', method: 'dial', params: {} }, null],
-        ['a request without id', { kind: 'request', method: 'dial', params: { number: '1' } }, null],
+        [
+            'a request without id',
+            { kind: 'request', method: 'dial', params: { number: '1' } },
+            null
+        ],
         ['an id with spaces', request('dial', { number: '1' }, 'r 1'), null],
         ['an id too long', request('dial', { number: '1' }, 'r'.repeat(65)), null],
         ['an unknown method', request('eval', {}), 'UNKNOWN_METHOD'],
@@ -173,29 +218,121 @@ describe('after the handshake: requests that break the protocol change nothing',
         ['params not an object', request('dial', '+14155550100'), 'INVALID_MESSAGE'],
         ['params a list', request('dial', ['+14155550100']), 'INVALID_MESSAGE'],
         ['dial without a number', request('dial', {}), 'INVALID_MESSAGE'],
-        ['dial with a number as an object', request('dial', { number: { e164: '+1' } }), 'INVALID_MESSAGE'],
-        ['dial with a number of 41 characters', request('dial', { number: '1'.repeat(41) }), 'INVALID_MESSAGE'],
-        ['dial with an unknown field', request('dial', { number: '1', queueSid: 'WQ1' }), 'INVALID_MESSAGE'],
-        ['dial with a record id holding markup', request('dial', { number: '1', record: { ...record, recordId: '<script>' } }), 'INVALID_MESSAGE'],
-        ['dial with a record of an unknown field', request('dial', { number: '1', record: { ...record, owner: 'x' } }), 'INVALID_MESSAGE'],
-        ['dial with a 10,000-character record name', request('dial', { number: '1', record: { ...record, name: 'x'.repeat(10000) } }), 'INVALID_MESSAGE'],
-        ['dial with an attribute not allowed', request('dial', { number: '1', attributes: { sfdcObjectId: '003' } }), 'NOT_ALLOWED'],
-        ['dial with a nested attribute', request('dial', { number: '1', attributes: { campaign: { id: 1 } } }), 'INVALID_MESSAGE'],
-        ['dial with an attribute name that is not a name', request('dial', { number: '1', attributes: { 'a b': 1 } }), 'INVALID_MESSAGE'],
-        ['dial with 21 attributes', request('dial', { number: '1', attributes: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`a${i}`, i])) }), 'INVALID_MESSAGE'],
-        ['linkRecord without a record', request('linkRecord', { taskSid: TASK }), 'INVALID_MESSAGE'],
-        ['linkRecord with a bad task SID', request('linkRecord', { taskSid: 'WT1', record }), 'INVALID_MESSAGE'],
-        ['linkRecord with a record as text', request('linkRecord', { record: 'CUS-1' }), 'INVALID_MESSAGE'],
-        ['linkRecord with a record type holding spaces', request('linkRecord', { record: { ...record, objectApiName: 'Customer Record' } }), 'INVALID_MESSAGE'],
-        ['invokeAction of an action not allowed', request('invokeAction', { name: 'StartOutboundCall', payload: { destination: '+1900' } }), 'NOT_ALLOWED'],
-        ['invokeAction of a real action not on the list', request('invokeAction', { name: 'SetActivity', payload: { activityName: 'Offline' } }), 'NOT_ALLOWED'],
-        ['invokeAction with a lowercase name', request('invokeAction', { name: 'toggleMute' }), 'INVALID_MESSAGE'],
-        ['invokeAction with a payload list', request('invokeAction', { name: 'ToggleMute', payload: [] }), 'INVALID_MESSAGE'],
+        [
+            'dial with a number as an object',
+            request('dial', { number: { e164: '+1' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with a number of 41 characters',
+            request('dial', { number: '1'.repeat(41) }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with an unknown field',
+            request('dial', { number: '1', queueSid: 'WQ1' }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with a record id holding markup',
+            request('dial', { number: '1', record: { ...record, recordId: '<script>' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with a record of an unknown field',
+            request('dial', { number: '1', record: { ...record, owner: 'x' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with a 10,000-character record name',
+            request('dial', { number: '1', record: { ...record, name: 'x'.repeat(10000) } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with an attribute not allowed',
+            request('dial', { number: '1', attributes: { sfdcObjectId: '003' } }),
+            'NOT_ALLOWED'
+        ],
+        [
+            'dial with a nested attribute',
+            request('dial', { number: '1', attributes: { campaign: { id: 1 } } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with an attribute name that is not a name',
+            request('dial', { number: '1', attributes: { 'a b': 1 } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'dial with 21 attributes',
+            request('dial', {
+                number: '1',
+                attributes: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`a${i}`, i]))
+            }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'linkRecord without a record',
+            request('linkRecord', { taskSid: TASK }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'linkRecord with a bad task SID',
+            request('linkRecord', { taskSid: 'WT1', record }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'linkRecord with a record as text',
+            request('linkRecord', { record: 'CUS-1' }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'linkRecord with a record type holding spaces',
+            request('linkRecord', { record: { ...record, objectApiName: 'Customer Record' } }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'invokeAction of an action not allowed',
+            request('invokeAction', {
+                name: 'StartOutboundCall',
+                payload: { destination: '+1900' }
+            }),
+            'NOT_ALLOWED'
+        ],
+        [
+            'invokeAction of a real action not on the list',
+            request('invokeAction', { name: 'SetActivity', payload: { activityName: 'Offline' } }),
+            'NOT_ALLOWED'
+        ],
+        [
+            'invokeAction with a lowercase name',
+            request('invokeAction', { name: 'toggleMute' }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'invokeAction with a payload list',
+            request('invokeAction', { name: 'ToggleMute', payload: [] }),
+            'INVALID_MESSAGE'
+        ],
         ['getState with parameters', request('getState', { all: true }), 'INVALID_MESSAGE'],
-        ['a message over 64 KB', request('dial', { number: '1', padding: 'x'.repeat(70000) }), null],
-        ['a response to no request', { kind: 'response', id: 'nobody', ok: true, result: {} }, null],
+        [
+            'a message over 64 KB',
+            request('dial', { number: '1', padding: 'x'.repeat(70000) }),
+            null
+        ],
+        [
+            'a response to no request',
+            { kind: 'response', id: 'nobody', ok: true, result: {} },
+            null
+        ],
         ['an event (hosts send requests)', { kind: 'event', name: 'interaction', data: {} }, null],
-        ['a polluting payload', JSON.parse('{"kind":"request","id":"r1","method":"dial","params":{"__proto__":{"admin":true},"number":"1"}}'), 'INVALID_MESSAGE']
+        [
+            'a polluting payload',
+            JSON.parse(
+                '{"kind":"request","id":"r1","method":"dial","params":{"__proto__":{"admin":true},"number":"1"}}'
+            ),
+            'INVALID_MESSAGE'
+        ]
     ];
 
     test.each(cases)('%s: refused, and nothing reaches Flex', async (_name, data, code) => {
@@ -205,10 +342,17 @@ describe('after the handshake: requests that break the protocol change nothing',
             await settle();
             if (code) {
                 expect(answers).toEqual([
-                    { kind: 'response', id: 'r1', ok: false, error: { code, message: expect.any(String) } }
+                    {
+                        kind: 'response',
+                        id: 'r1',
+                        ok: false,
+                        error: { code, message: expect.any(String) }
+                    }
                 ]);
             } else {
-                expect(answers.filter((answer) => (answer as { ok?: unknown }).ok === true)).toEqual([]);
+                expect(
+                    answers.filter((answer) => (answer as { ok?: unknown }).ok === true)
+                ).toEqual([]);
             }
             expect(reached.dials).toEqual([]);
             expect(reached.actions).toEqual([]);
@@ -222,13 +366,23 @@ describe('after the handshake: requests that break the protocol change nothing',
     test('the same requests done right reach Flex (the cases above fail for their reason only)', async () => {
         const { reached, answers, raw, stop } = await connected();
         try {
-            raw.port1.postMessage(request('dial', { number: '+14155550100', record, attributes: { campaign: 'spring' } }, 'ok1'));
+            raw.port1.postMessage(
+                request(
+                    'dial',
+                    { number: '+14155550100', record, attributes: { campaign: 'spring' } },
+                    'ok1'
+                )
+            );
             raw.port1.postMessage(request('linkRecord', { taskSid: TASK, record }, 'ok2'));
-            raw.port1.postMessage(request('invokeAction', { name: 'ToggleMute', payload: {} }, 'ok3'));
+            raw.port1.postMessage(
+                request('invokeAction', { name: 'ToggleMute', payload: {} }, 'ok3')
+            );
             await settle();
             expect(answers).toHaveLength(3);
             expect(answers.every((answer) => (answer as { ok: boolean }).ok)).toBe(true);
-            expect(reached.dials).toEqual([{ number: '+14155550100', record, attributes: { campaign: 'spring' } }]);
+            expect(reached.dials).toEqual([
+                { number: '+14155550100', record, attributes: { campaign: 'spring' } }
+            ]);
             expect(reached.choices).toEqual([{ kind: 'select', taskSid: TASK, record }]);
             expect(reached.actions).toEqual(['ToggleMute']);
         } finally {

@@ -37,7 +37,8 @@ export function interactionOf(
         direction: directionOf(task),
         status: statusOf(task) ?? 'pending',
         customer: {
-            number: kind === 'voice' || kind === 'sms' ? (address?.slice(0, MAX_TEXT) ?? null) : null,
+            number:
+                kind === 'voice' || kind === 'sms' ? (address?.slice(0, MAX_TEXT) ?? null) : null,
             name: textOf(task.attributes['name'])?.slice(0, MAX_TEXT) ?? null,
             address: address?.slice(0, MAX_TEXT) ?? null
         },
