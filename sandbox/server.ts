@@ -1,7 +1,10 @@
-// The sandbox's web server: two ports on two sites, as in production where the Salesforce console
-// (*.lightning.force.com) and the Flex softphone (flex.twilio.com) are different sites.
+// The sandbox's web server: ports on two sites, as in production where the Salesforce console
+// (*.lightning.force.com) or a customer's web app and Flex (flex.twilio.com) are different sites.
 //   console   http://localhost:<port>/                the simulated Lightning console (Open CTI host)
 //   softphone http://127.0.0.1:<port+1>/softphone/    Flex, in the console's utility bar iframe
+//   app       http://localhost:<port+2>/app/          the demo CRM: Flex through the host SDK
+//   foreign   http://localhost:<port+3>/app/          the same page at an origin the plugin does
+//                                                     not allow: Flex refuses to talk to it
 // localhost and 127.0.0.1 are different sites to a browser, so Chromium runs the softphone in its
 // own renderer process and treats its storage as third-party, as inside Salesforce
 // (docs/sandbox.md, "Two sites").
@@ -13,12 +16,23 @@ import { distDir, pluginBundle, sandboxDir, sldsAssets } from './build/paths.ts'
 export interface SandboxOrigins {
     console: string;
     softphone: string;
+    /** The demo CRM, on the list of hosts the plugin allows. */
+    app: string;
+    /** The demo CRM at an origin that is not on the list. */
+    foreignApp: string;
 }
 
-export function originsFor(consolePort: number, softphonePort: number): SandboxOrigins {
+export function originsFor(
+    consolePort: number,
+    softphonePort: number,
+    appPort = consolePort + 2,
+    foreignPort = consolePort + 3
+): SandboxOrigins {
     return {
         console: `http://localhost:${consolePort}`,
-        softphone: `http://127.0.0.1:${softphonePort}`
+        softphone: `http://127.0.0.1:${softphonePort}`,
+        app: `http://localhost:${appPort}`,
+        foreignApp: `http://localhost:${foreignPort}`
     };
 }
 
@@ -67,9 +81,19 @@ export function routeFor(pathname: string, origins: SandboxOrigins): Route | nul
     if (pathname === '/softphone/' || pathname === '/softphone/index.html') {
         return {
             file: path.join(sandboxDir, 'softphone', 'index.html'),
-            frameAncestors: origins.console,
-            template: { CONSOLE_ORIGIN: origins.console }
+            // As Flex's Allowed URLs would be, plus the foreign app so the plugin's own refusal shows.
+            frameAncestors: `${origins.console} ${origins.app} ${origins.foreignApp}`,
+            template: { CONSOLE_ORIGIN: origins.console, APP_ORIGIN: origins.app }
         };
+    }
+    if (pathname === '/app/' || pathname === '/app/index.html') {
+        return {
+            file: path.join(sandboxDir, 'demo-crm', 'index.html'),
+            template: { SOFTPHONE_ORIGIN: origins.softphone }
+        };
+    }
+    if (pathname === '/app/demo-crm.css') {
+        return { file: path.join(sandboxDir, 'demo-crm', 'demo-crm.css') };
     }
     if (pathname === '/softphone/plugin-salesforce-integration.js') {
         return { file: pluginBundle };
@@ -83,7 +107,7 @@ export function routeFor(pathname: string, origins: SandboxOrigins): Route | nul
     if (pathname.startsWith('/slds/')) {
         return { file: path.join(sldsAssets, pathname.slice('/slds/'.length)) };
     }
-    const built = /^\/(softphone|console|opencti|lwc)\/([\w.-]+\.(js|map))$/.exec(pathname);
+    const built = /^\/(softphone|console|opencti|lwc|app)\/([\w.-]+\.(js|map))$/.exec(pathname);
     if (built) {
         return { file: path.join(distDir, built[1] ?? '', built[2] ?? '') };
     }
@@ -158,7 +182,10 @@ async function listen(
     return { port: actualPort, servers };
 }
 
-/** Serves the built sandbox: the console on `port`, the softphone on `port + 1` (or free ports). */
+/**
+ * Serves the built sandbox: the console on `port`, the softphone on `port + 1`, the demo CRM on
+ * `port + 2` and its foreign copy on `port + 3` (or free ports).
+ */
 export async function startServer(port = 0): Promise<RunningSandbox> {
     let origins = originsFor(port, port + 1);
     const listener = (request: IncomingMessage, response: ServerResponse) => {
@@ -170,8 +197,15 @@ export async function startServer(port = 0): Promise<RunningSandbox> {
     };
     const consoleSide = await listen(port, listener);
     const softphoneSide = await listen(port === 0 ? 0 : port + 1, listener);
-    origins = originsFor(consoleSide.port, softphoneSide.port);
-    const servers = [...consoleSide.servers, ...softphoneSide.servers];
+    const appSide = await listen(port === 0 ? 0 : port + 2, listener);
+    const foreignSide = await listen(port === 0 ? 0 : port + 3, listener);
+    origins = originsFor(consoleSide.port, softphoneSide.port, appSide.port, foreignSide.port);
+    const servers = [
+        ...consoleSide.servers,
+        ...softphoneSide.servers,
+        ...appSide.servers,
+        ...foreignSide.servers
+    ];
     return {
         origins,
         port: consoleSide.port,

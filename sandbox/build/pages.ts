@@ -3,15 +3,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { distDir, sandboxDir } from './paths.ts';
+import { distDir, repoRoot, sandboxDir } from './paths.ts';
 
 export const PAGE_ENTRIES = {
     'console/console.js': 'console/main.ts',
     'softphone/softphone.js': 'softphone/main.ts',
     'softphone/preflight.js': 'softphone/preflight.ts',
     'opencti/opencti_min.js': 'opencti/client.ts',
-    'opencti/integration.js': 'opencti/consoleToolkit.ts'
+    'opencti/integration.js': 'opencti/consoleToolkit.ts',
+    'app/demo-crm.js': 'demo-crm/main.ts'
 } as const;
+
+/** The demo CRM imports the host SDK by its package name, as a customer's app would. */
+const SDK_ALIAS = {
+    'flex-host-sdk': path.join(repoRoot, 'packages', 'flex-host-sdk', 'src', 'index.ts')
+};
 
 export async function buildPages(): Promise<void> {
     await Promise.all(
@@ -26,6 +32,7 @@ export async function buildPages(): Promise<void> {
                     platform: 'browser',
                     target: 'es2022',
                     sourcemap: 'linked',
+                    alias: SDK_ALIAS,
                     logLevel: 'error'
                 })
             )

@@ -7,13 +7,37 @@ export function consoleOrigin(doc: Document = document): string {
     return meta?.getAttribute('content') ?? '';
 }
 
+/** The demo CRM's origin: the one host app the sandbox's Flex admin allows. */
+export function appOrigin(doc: Document = document): string {
+    const meta = doc.querySelector('meta[name="sandbox-app-origin"]');
+    return meta?.getAttribute('content') ?? '';
+}
+
+/** What the Flex admin of the demo CRM set in custom_data.host_app_integration. */
+export function hostAppSettings(allowedOrigin: string): Record<string, unknown> {
+    return {
+        enabled: true,
+        allowed_host_origins: [allowedOrigin],
+        host_name: 'Demo CRM',
+        exposed_attributes: ['from', 'name', 'channelType'],
+        dial_attributes: ['campaign'],
+        allowed_actions: ['SetActivity', 'ToggleMute'],
+        forwarded_events: ['taskUpdated'],
+        request_timeout_ms: 5000,
+        handshake_timeout_ms: 15000,
+        default_country: 'US'
+    };
+}
+
 /**
  * `?flexSettings=` (JSON) lets a test turn plugin settings on or off; the admin-facing keys and
- * their validation stay the plugin's own.
+ * their validation stay the plugin's own. `?host=app` is Flex as the demo CRM's Flex account has
+ * it: the host app block, and no Salesforce block.
  */
 export function sandboxFlexConfiguration(
     query: URLSearchParams,
-    origin: string = consoleOrigin()
+    origin: string = consoleOrigin(),
+    app: string = appOrigin()
 ): Record<string, unknown> {
     let overrides: Record<string, unknown> = {};
     const raw = query.get('flexSettings');
@@ -22,6 +46,13 @@ export function sandboxFlexConfiguration(
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
             overrides = parsed as Record<string, unknown>;
         }
+    }
+    if (query.get('host') === 'app') {
+        return {
+            logLevel: 'error',
+            language: 'en-US',
+            custom_data: { host_app_integration: { ...hostAppSettings(app), ...overrides } }
+        };
     }
     return {
         logLevel: 'error',

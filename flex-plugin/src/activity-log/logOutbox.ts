@@ -67,6 +67,8 @@ export interface OutboxStore extends StoredValueChecks {
 }
 
 export interface OutboxOptions {
+    /** Where this CRM's logs wait in storage (default: Salesforce's, as logs already waiting use). */
+    storagePrefix?: string;
     storage: OutboxStorage | null;
     /** Whose logs these are (the worker SID): one softphone never sends another worker's logs. */
     owner: string;
@@ -112,8 +114,11 @@ export class LogOutbox {
         this.firstRetryMs = options.firstRetryMs ?? 2000;
         this.maxRetryMs = options.maxRetryMs ?? 5 * 60_000;
         this.random = options.random ?? Math.random;
-        this.shelf = new OutboxShelf(options.storage, options.owner, () =>
-            this.options.problem?.({ kind: 'storage-unavailable' })
+        this.shelf = new OutboxShelf(
+            options.storage,
+            options.owner,
+            () => this.options.problem?.({ kind: 'storage-unavailable' }),
+            options.storagePrefix
         );
         this.ledger = new ConfirmedLedger(
             this.clock,

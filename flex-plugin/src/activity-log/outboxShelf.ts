@@ -15,7 +15,8 @@ export interface OutboxStorage {
     removeItem(key: string): void;
 }
 
-const PREFIX = 'flexSalesforce.activityLog.v1';
+/** Salesforce's prefix; another CRM's logs wait under their own (ActivityStore.storagePrefix). */
+export const DEFAULT_PREFIX = 'flexSalesforce.activityLog.v1';
 
 export class OutboxShelf {
     private warned = false;
@@ -24,9 +25,10 @@ export class OutboxShelf {
         private readonly storage: OutboxStorage | null,
         owner: string,
         /** Called once, the first time storage fails. */
-        private readonly unavailable: () => void
+        private readonly unavailable: () => void,
+        prefix: string = DEFAULT_PREFIX
     ) {
-        this.namespace = `${PREFIX}.${owner}.`;
+        this.namespace = `${prefix}.${owner}.`;
     }
 
     readonly namespace: string;

@@ -63,6 +63,7 @@ export function registerActivityLog(
         // Longer than one save may take (the CRM call timeout), so a slow answer is never sent twice at once.
         leaseMs: crm.timeoutMs + 2000,
         store: crm.activities,
+        storagePrefix: crm.activities.storagePrefix,
         problem: (problem) => {
             switch (problem.kind) {
                 case 'storage-unavailable':

@@ -119,6 +119,8 @@ export interface SaveFailure {
 
 /** The CRM's activities: how one is built, checked when read back, saved and updated. */
 export interface ActivityStore {
+    /** Where logs for this CRM wait in browser storage: another CRM's are never read as its own. */
+    storagePrefix: string;
     build(input: ActivityInput): ActivityValue;
     /** The fields late notes add to an activity (waiting, or saved). */
     notesValue(notes: CopilotNotes): ActivityValue;

@@ -251,6 +251,7 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
         sameRecord: (a, b) => a === b,
 
         activities: {
+            storagePrefix: 'flexHostApp.activityLog.v1',
             build: buildHostActivity,
             notesValue: hostNotesValue,
             storedValueProblem: storedHostActivityProblem,

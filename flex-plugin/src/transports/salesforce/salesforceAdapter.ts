@@ -117,6 +117,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
         sameRecord: sameRecordId,
 
         activities: {
+            // As logs already waiting in agents' browsers are stored.
+            storagePrefix: 'flexSalesforce.activityLog.v1',
             build: (input) => buildLogValue({ ...input, fields }),
             notesValue: (notes) => notesFields(notes, fields),
             storedValueProblem: (value, kind, key) =>

@@ -1,0 +1,275 @@
+// The demo CRM: an ordinary web app that embeds Flex with the host SDK's public API only, as a
+// customer's app would: a customer list with click-to-call, a customer page that the screen pop
+// opens, its own chooser when several customers match, and an activity timeline that Flex fills.
+import {
+    mountFlex,
+    refuse,
+    type Activity,
+    type BridgeRecord,
+    type ChooserState,
+    type FlexConnection,
+    type Interaction
+} from 'flex-host-sdk';
+import { el, replaceChildren } from '../shared/dom.ts';
+import { CUSTOMERS, customerById, searchCustomers, type Customer } from './customers.ts';
+import { timeline } from './timeline.ts';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const flexOrigin =
+    document.querySelector('meta[name="demo-flex-origin"]')?.getAttribute('content') ?? '';
+const query = new URLSearchParams(location.search);
+
+const record = (customer: Customer): BridgeRecord => ({
+    recordId: customer.id,
+    objectApiName: 'Customer',
+    name: customer.name
+});
+
+/** What the page has seen, for the demo's tests and for a curious developer's console. */
+const seen = {
+    status: 'connecting',
+    statusReason: '',
+    opened: [] as string[],
+    searches: [] as { query: string; taskSid: string | null }[],
+    saveAttempts: 0,
+    events: [] as { name: string; data: unknown }[],
+    chooser: null as ChooserState | null,
+    interaction: null as Interaction | null
+};
+const faults = { failSaves: 0, refuseReason: '', slowSearch: false };
+let connection: FlexConnection | null = null;
+
+function showCustomer(customer: Customer | undefined): void {
+    const detail = byId('detail');
+    if (!customer) {
+        replaceChildren(detail, [el('p', { text: 'That customer is not in this CRM.' })]);
+        return;
+    }
+    const entries = timeline.forCustomer(customer.id);
+    replaceChildren(detail, [
+        el('h3', { text: customer.name, dataset: { customerId: customer.id } }),
+        el('p', { text: `${customer.company} · ${customer.email}` }),
+        phoneLine(customer),
+        el('h4', { text: `Activity timeline (${entries.length})` }),
+        el(
+            'ul',
+            { className: 'list timeline' },
+            entries.map((entry) =>
+                el('li', {
+                    text: `${entry.activityDate} · ${entry.subject}${entry.durationSeconds !== null ? ` · ${entry.durationSeconds} s` : ''}${entry.summary ? ` · ${entry.summary}` : ''}`,
+                    dataset: { activityId: entry.id }
+                })
+            )
+        )
+    ]);
+}
+
+function phoneLine(customer: Customer): HTMLElement {
+    return el('div', { className: 'phone' }, [
+        el('span', { text: customer.phone }),
+        el('button', {
+            text: 'Call',
+            attrs: { type: 'button', 'aria-label': `Call ${customer.name} with Flex` },
+            dataset: { call: customer.id },
+            on: { click: () => void dial(customer) }
+        })
+    ]);
+}
+
+async function dial(customer: Customer): Promise<void> {
+    if (!connection) {
+        setStatus('disconnected', 'Flex is not connected yet');
+        return;
+    }
+    try {
+        await connection.dial(customer.phone, {
+            record: record(customer),
+            attributes: { campaign: 'demo' }
+        });
+        showCustomer(customer);
+    } catch (error) {
+        setStatus(connection.status, `Flex did not call: ${(error as Error).message}`);
+    }
+}
+
+function renderCustomers(): void {
+    replaceChildren(
+        byId('customers'),
+        CUSTOMERS.map((customer) =>
+            el('li', {}, [
+                el('button', {
+                    text: customer.name,
+                    className: 'link',
+                    attrs: { type: 'button' },
+                    on: { click: () => showCustomer(customer) }
+                }),
+                el('div', { text: customer.company }),
+                phoneLine(customer)
+            ])
+        )
+    );
+}
+
+function setStatus(status: string, reason = ''): void {
+    seen.status = status;
+    seen.statusReason = reason;
+    const words: Record<string, string> = {
+        connecting: 'Connecting to Flex… (log in to Flex if it asks)',
+        connected: 'Flex is connected',
+        disconnected: 'Flex is not connected',
+        destroyed: 'Flex is closed'
+    };
+    byId('connection').textContent = `${words[status] ?? status}${reason ? `: ${reason}` : ''}`;
+}
+
+function renderChooser(state: ChooserState): void {
+    seen.chooser = state;
+    const box = byId('chooser');
+    const several = state.candidates.length > 1 && state.taskSid !== null;
+    box.hidden = !several;
+    if (!several || !state.taskSid) {
+        return;
+    }
+    const taskSid = state.taskSid;
+    replaceChildren(box, [
+        el('p', {
+            text: `Several customers match ${state.customer ?? 'this caller'}. Which one is it?`
+        }),
+        ...state.candidates.map((candidate) =>
+            el('button', {
+                text: `${candidate.name ?? candidate.recordId}${state.selected?.recordId === candidate.recordId ? ' (linked)' : ''}`,
+                attrs: {
+                    type: 'button',
+                    'aria-pressed': String(state.selected?.recordId === candidate.recordId)
+                },
+                dataset: { choose: candidate.recordId },
+                on: {
+                    click: () =>
+                        void connection
+                            ?.linkRecord(candidate, taskSid)
+                            .then(() => showCustomer(customerById(candidate.recordId)))
+                }
+            })
+        ),
+        el('button', {
+            text: 'None of these',
+            attrs: { type: 'button' },
+            dataset: { choose: '' },
+            on: { click: () => void connection?.linkRecord(null, taskSid) }
+        })
+    ]);
+}
+
+function showInteraction(event: string, interaction: Interaction): void {
+    seen.interaction = interaction;
+    const banner = byId('banner');
+    const who =
+        interaction.record?.name ??
+        interaction.customer.name ??
+        interaction.customer.address ??
+        'a customer';
+    const live = event === 'offered' || event === 'accepted' || event === 'wrapping';
+    banner.hidden = !live;
+    banner.textContent = live
+        ? `${interaction.channel} ${interaction.direction ?? ''} · ${who} · ${event}`
+        : '';
+}
+
+async function start(): Promise<void> {
+    renderCustomers();
+    const panel = byId('flex-panel');
+    byId('toggle-flex').addEventListener('click', () => {
+        const collapsed = panel.classList.toggle('collapsed');
+        byId('toggle-flex').textContent = collapsed ? 'Show Flex' : 'Hide Flex';
+        byId('toggle-flex').setAttribute('aria-pressed', String(!collapsed));
+    });
+    byId<HTMLInputElement>('fail-saves').addEventListener('change', (event) => {
+        faults.failSaves = Number((event.target as HTMLInputElement).value) || 0;
+    });
+    byId<HTMLInputElement>('refuse-reason').addEventListener('change', (event) => {
+        faults.refuseReason = (event.target as HTMLInputElement).value.trim();
+    });
+    byId<HTMLInputElement>('slow-search').addEventListener('change', (event) => {
+        faults.slowSearch = (event.target as HTMLInputElement).checked;
+    });
+
+    const timeoutMs = Number(query.get('handshakeTimeoutMs')) || 30_000;
+    try {
+        connection = await mountFlex({
+            container: panel,
+            flexUrl: `${flexOrigin}/softphone/?host=app${query.get('flexSettings') ? `&flexSettings=${encodeURIComponent(query.get('flexSettings') ?? '')}` : ''}`,
+            handshakeTimeoutMs: timeoutMs,
+            handlers: {
+                async search(text, interaction) {
+                    seen.searches.push({ query: text, taskSid: interaction?.taskSid ?? null });
+                    if (faults.slowSearch)
+                        await new Promise((resolve) => setTimeout(resolve, 10_000));
+                    return searchCustomers(text).map(record);
+                },
+                openRecord(target) {
+                    seen.opened.push(target.recordId);
+                    showCustomer(customerById(target.recordId));
+                },
+                saveActivity(activity: Activity) {
+                    seen.saveAttempts += 1;
+                    if (faults.failSaves > 0) {
+                        faults.failSaves -= 1;
+                        byId<HTMLInputElement>('fail-saves').value = String(faults.failSaves);
+                        throw new Error('the demo CRM is down for a moment');
+                    }
+                    if (faults.refuseReason) {
+                        const reason = faults.refuseReason;
+                        faults.refuseReason = '';
+                        throw refuse(reason);
+                    }
+                    const id = timeline.save(activity);
+                    if (activity.recordId) showCustomer(customerById(activity.recordId));
+                    return id;
+                },
+                updateActivity(id, changes) {
+                    if (!timeline.update(id, changes))
+                        throw refuse(`the demo CRM has no activity ${id}`);
+                },
+                showFlex() {
+                    panel.classList.remove('collapsed');
+                    byId('toggle-flex').textContent = 'Hide Flex';
+                }
+            }
+        });
+    } catch (error) {
+        setStatus('disconnected', (error as Error).message);
+        return;
+    }
+    setStatus(connection.status);
+    connection.on('status', ({ status, reason }) => setStatus(status, reason));
+    connection.on('interaction', ({ event, interaction }) => {
+        seen.events.push({ name: `interaction:${event}`, data: interaction });
+        showInteraction(event, interaction);
+    });
+    connection.on('availability', (availability) => {
+        seen.events.push({ name: 'availability', data: availability });
+        byId('availability').textContent = `Agent: ${availability.activity}`;
+    });
+    connection.on('chooser', renderChooser);
+    connection.on('flexEvent', (event) =>
+        seen.events.push({ name: `flexEvent:${event.name}`, data: event.data })
+    );
+    connection.on('problem', ({ problem }) =>
+        console.warn('[demo CRM] refused a message from Flex:', problem)
+    );
+}
+
+(window as unknown as Record<string, unknown>).demoCrm = {
+    seen,
+    faults,
+    timeline: () => timeline.all(),
+    clearTimeline: () => timeline.clear(),
+    connection: () => connection,
+    dial: (id: string) => dial(customerById(id) as Customer),
+    link: (recordId: string | null, taskSid: string) => {
+        const customer = recordId ? customerById(recordId) : undefined;
+        return connection?.linkRecord(customer ? record(customer) : null, taskSid);
+    }
+};
+
+void start();
