@@ -1,6 +1,7 @@
 /*
  * Mounts Flex into a host page: creates the iframe with what Flex needs (microphone and camera for
- * calls and video, autoplay for the ringtone, clipboard) and connects to it.
+ * calls and video, autoplay for the ringtone, clipboard) and connects to it. The iframe stays in
+ * the container whatever the handshake's outcome.
  */
 import {
     connectFlex,
@@ -58,8 +59,7 @@ export function mountFlex(options: MountOptions): Promise<FlexConnection> {
     });
     iframe.src = url.href;
     container.appendChild(iframe);
-    return connecting.catch((error: unknown) => {
-        iframe.remove();
-        throw error;
-    });
+    // On failure the frame stays: the agent may still need it to log in, and connectFlex() with
+    // this iframe waits for Flex again.
+    return connecting;
 }
