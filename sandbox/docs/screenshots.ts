@@ -124,6 +124,21 @@ try {
         await shoot(page, 'salesforce-failing');
         await page.close();
     }
+    {
+        // The demo CRM: Flex inside an ordinary web app, several customers matching a call.
+        const page = await sandbox.browser.newPage({ viewport: { width: 1400, height: 900 } });
+        await page.goto(`${sandbox.server.origins.app}/app/`);
+        const frame = await (await page.waitForSelector('#flex-panel iframe')).contentFrame();
+        if (!frame) throw new Error('no Flex frame in the demo CRM');
+        await frame.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
+        await page.getByText('Flex is connected').waitFor({ timeout: 30000 });
+        const offered = await answerCall(frame, '+14155550123');
+        await selectTask(frame, offered.reservationSid);
+        await page.locator('#chooser [data-choose="CUS-1"]').waitFor();
+        await frame.getByRole('radio').first().waitFor();
+        await shoot(page, 'demo-crm');
+        await page.close();
+    }
 } finally {
     await sandbox.close();
 }

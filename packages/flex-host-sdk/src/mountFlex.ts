@@ -26,6 +26,10 @@ export interface MountOptions extends Omit<ConnectOptions, 'iframe' | 'flexOrigi
     title?: string;
 }
 
+/**
+ * Creates Flex's iframe in `container` and connects to it; resolves once Flex answered the
+ * handshake, rejects with a FlexBridgeError (HANDSHAKE_TIMEOUT, ORIGIN_MISMATCH, VERSION_MISMATCH).
+ */
 export function mountFlex(options: MountOptions): Promise<FlexConnection> {
     let url: URL;
     try {
