@@ -24,20 +24,33 @@ export function apiReference(): string {
     if (!moduleSymbol) throw new Error(`cannot read ${entry}`);
     const sections: string[] = [];
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-        const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+        const symbol =
+            exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
         const declaration = symbol.declarations?.[0];
         if (!declaration) continue;
         const file = declaration.getSourceFile();
         const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
         let text = declaration.getText(file);
         if (ts.isFunctionDeclaration(declaration) && declaration.body) {
-            text = text.slice(0, declaration.body.getStart(file) - declaration.getStart(file)).trim() + ';';
+            text =
+                text.slice(0, declaration.body.getStart(file) - declaration.getStart(file)).trim() +
+                ';';
         } else if (ts.isVariableDeclaration(declaration)) {
             text = `const ${text}`;
         } else if (ts.isClassDeclaration(declaration)) {
             text = `class ${symbol.name} extends Error { readonly code; readonly fields; }`;
         }
-        sections.push([`### \`${exported.name}\``, '', ...(doc ? [doc, ''] : []), '```ts', text, '```', ''].join('\n'));
+        sections.push(
+            [
+                `### \`${exported.name}\``,
+                '',
+                ...(doc ? [doc, ''] : []),
+                '```ts',
+                text,
+                '```',
+                ''
+            ].join('\n')
+        );
     }
     return [
         '# Host SDK API reference',
@@ -55,7 +68,9 @@ if (import.meta.main) {
     if (process.argv.includes('--check')) {
         const current = readFileSync(REFERENCE, 'utf8');
         if (current !== text) {
-            console.error(`${path.relative(process.cwd(), REFERENCE)} is stale: run npm run docs:sdk`);
+            console.error(
+                `${path.relative(process.cwd(), REFERENCE)} is stale: run npm run docs:sdk`
+            );
             process.exit(1);
         }
     } else {

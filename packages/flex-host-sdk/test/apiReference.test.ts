@@ -6,7 +6,15 @@ import { apiReference, REFERENCE } from '../apiReference.ts';
 
 test('docs/embedding-api.md is the reference of the current types (npm run docs:sdk writes it)', () => {
     const reference = apiReference();
-    for (const name of ['mountFlex', 'connectFlex', 'FlexConnection', 'HostHandlers', 'Activity', 'refuse', 'FlexBridgeError']) {
+    for (const name of [
+        'mountFlex',
+        'connectFlex',
+        'FlexConnection',
+        'HostHandlers',
+        'Activity',
+        'refuse',
+        'FlexBridgeError'
+    ]) {
         assert.match(reference, new RegExp(`### \`${name}\``));
     }
     assert.equal(readFileSync(REFERENCE, 'utf8'), reference);
