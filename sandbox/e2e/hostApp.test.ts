@@ -228,6 +228,36 @@ describe('Flex in a web app over the bridge', () => {
         await page.close();
     });
 
+    test('the host never answers: the agent sees the activity waiting; after the host page reloads, it arrives once', async () => {
+        const { page, flex } = await openDemo(sandbox());
+        await connected(page);
+        await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
+        await setFaults(page, { failSaves: 1000 });
+        const offered = await answerCall(flex, GRACE);
+        await eventually(
+            () => taskOf(flex, offered.reservationSid),
+            (value) => value?.attributes.hostRecordId === 'CUS-3'
+        );
+        await finishCall(flex, offered.reservationSid);
+        await flex.getByText('Activity logs waiting for Demo CRM: 1').waitFor({ timeout: 10000 });
+        assert.deepEqual(await timelineOf(page), []);
+        // The whole host page reloads (its faults with it); Flex reloads inside it and sends again.
+        await page.reload();
+        const reloaded = await (
+            await page.waitForSelector('#flex-panel iframe', { state: 'attached' })
+        ).contentFrame();
+        assert.ok(reloaded);
+        await connected(page);
+        const entries = await eventually(
+            () => timelineOf(page),
+            (list) => list.length > 0,
+            40000
+        );
+        assert.equal(entries.length, 1);
+        assert.equal(entries[0]?.taskSid, offered.taskSid);
+        await page.close();
+    });
+
     test('a host action on the admin list runs in Flex; one that is not is refused', async () => {
         const { page, flex } = await openDemo(sandbox());
         await connected(page);

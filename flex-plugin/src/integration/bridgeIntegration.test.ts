@@ -272,6 +272,29 @@ test('a host refusing the activity: kept, and the agent reads the reason', async
     });
 });
 
+test("Salesforce's waiting logs in the same browser are neither sent to the host nor removed", async () => {
+    const key =
+        'flexSalesforce.activityLog.v1.WK00000000000000000000000000000001.log.WT0123456789abcdef0123456789abcdef';
+    window.localStorage.setItem(key, '{"a Salesforce log": true}');
+    try {
+        const { h, app } = await start(SETTINGS, (app) => ({
+            saveActivity: (activity) => {
+                app.saved.push(activity);
+                return 'ACT-1';
+            }
+        }));
+        const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
+        await Flex.Actions.invokeAction('CompleteTask', { task });
+        h.events.emit('taskCompleted', task);
+        await settle(20);
+        expect(app.saved.map((activity) => activity.taskSid)).toEqual([task.taskSid]);
+        expect(window.localStorage.getItem(key)).toBe('{"a Salesforce log": true}');
+        expect(shownNotifications().map((shown) => shown.id)).not.toContain('SfLogsDiscarded');
+    } finally {
+        window.localStorage.removeItem(key);
+    }
+});
+
 test('actions: allowed ones run through Flex with checked payloads; others are refused', async () => {
     const ran: unknown[] = [];
     Flex.Actions.replaceAction(
