@@ -80,6 +80,21 @@ const setFaults = (page: Page, faults: Partial<DemoWindow['demoCrm']['faults']>)
         faults
     );
 
+/** The demo CRM with an empty timeline and `failSaves` failing saves; a call from Grace, popped and finished. */
+async function finishGraceCall(failSaves: number) {
+    const { page, flex } = await openDemo(sandbox());
+    await connected(page);
+    await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
+    await setFaults(page, { failSaves });
+    const offered = await answerCall(flex, GRACE);
+    await eventually(
+        () => taskOf(flex, offered.reservationSid),
+        (value) => value?.attributes.hostRecordId === 'CUS-3'
+    );
+    await finishCall(flex, offered.reservationSid);
+    return { page, flex, offered };
+}
+
 describe('Flex in a web app over the bridge', () => {
     test('click-to-dial from the demo CRM: an outbound task with E.164, the record and the campaign', async () => {
         const { page, flex, errors } = await openDemo(sandbox());
@@ -167,16 +182,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('the activity reaches the timeline exactly once, though the CRM fails the first two saves', async () => {
-        const { page, flex } = await openDemo(sandbox());
-        await connected(page);
-        await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
-        await setFaults(page, { failSaves: 2 });
-        const offered = await answerCall(flex, GRACE);
-        await eventually(
-            () => taskOf(flex, offered.reservationSid),
-            (value) => value?.attributes.hostRecordId === 'CUS-3'
-        );
-        await finishCall(flex, offered.reservationSid);
+        const { page, offered } = await finishGraceCall(2);
         const entries = await eventually(
             () => timelineOf(page),
             (list) => list.length > 0,
@@ -194,16 +200,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('the Flex frame reloads while an activity waits: it is delivered once after the reload', async () => {
-        const { page, flex } = await openDemo(sandbox());
-        await connected(page);
-        await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
-        await setFaults(page, { failSaves: 1000 });
-        const offered = await answerCall(flex, GRACE);
-        await eventually(
-            () => taskOf(flex, offered.reservationSid),
-            (value) => value?.attributes.hostRecordId === 'CUS-3'
-        );
-        await finishCall(flex, offered.reservationSid);
+        const { page, offered } = await finishGraceCall(1000);
         await eventually(
             () => seen(page).then((s) => s.saveAttempts),
             (count) => count >= 1
@@ -229,16 +226,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('the host never answers: the agent sees the activity waiting; after the host page reloads, it arrives once', async () => {
-        const { page, flex } = await openDemo(sandbox());
-        await connected(page);
-        await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
-        await setFaults(page, { failSaves: 1000 });
-        const offered = await answerCall(flex, GRACE);
-        await eventually(
-            () => taskOf(flex, offered.reservationSid),
-            (value) => value?.attributes.hostRecordId === 'CUS-3'
-        );
-        await finishCall(flex, offered.reservationSid);
+        const { page, flex, offered } = await finishGraceCall(1000);
         await flex.getByText('Activity logs waiting for Demo CRM: 1').waitFor({ timeout: 10000 });
         assert.deepEqual(await timelineOf(page), []);
         // The whole host page reloads (its faults with it); Flex reloads inside it and sends again.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
-import { connectFlex } from '../src/hostConnection.ts';
+import { connectFlex, type HostHandlers } from '../src/hostConnection.ts';
 import { PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
 import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
@@ -11,6 +11,23 @@ import { createFakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
 const FLEX = 'https://flex.twilio.com';
 import { TASK, anActivity, anInteraction } from './fixtures.ts';
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+/** The host connecting to the fake Flex frame, once its first hello has gone out (and its attempt). */
+async function greeting(frames: ReturnType<typeof createFakeFrames>, handlers: HostHandlers) {
+    let attempt = '';
+    frames.flex.addEventListener('message', (event: FakeMessageEvent) => {
+        attempt = (event.data as Hello).attempt;
+    });
+    const connecting = connectFlex({
+        iframe: frames.iframe as unknown as HTMLIFrameElement,
+        flexOrigin: FLEX,
+        window: frames.host as unknown as Window,
+        handshakeTimeoutMs: 1500,
+        handlers
+    });
+    await settle();
+    return { connecting, attempt };
+}
 
 describe('handshake: forged welcomes', () => {
     const welcome = (extra: Record<string, unknown>) => ({
@@ -82,18 +99,9 @@ describe('handshake: forged welcomes', () => {
         test(`${name} is ignored; the real Flex still connects`, async () => {
             const frames = createFakeFrames();
             const handled: string[] = [];
-            let attempt = '';
-            frames.flex.addEventListener('message', (event: FakeMessageEvent) => {
-                attempt = (event.data as Hello).attempt;
+            const { connecting, attempt } = await greeting(frames, {
+                saveActivity: () => void handled.push('save') as unknown as string
             });
-            const connecting = connectFlex({
-                iframe: frames.iframe as unknown as HTMLIFrameElement,
-                flexOrigin: FLEX,
-                window: frames.host as unknown as Window,
-                handshakeTimeoutMs: 1500,
-                handlers: { saveActivity: () => void handled.push('save') as unknown as string }
-            });
-            await settle();
             const forgedChannel = new MessageChannel();
             frames.postToHost(message(attempt), {
                 ...(how.source ? { source: { postMessage: () => undefined } } : {}),
@@ -129,24 +137,13 @@ describe('after the handshake: what Flex sends that breaks the protocol', () => 
         const frames = createFakeFrames();
         const calls: string[] = [];
         const problems: string[] = [];
-        let attempt = '';
-        frames.flex.addEventListener('message', (event: FakeMessageEvent) => {
-            attempt = (event.data as Hello).attempt;
+        const { connecting, attempt } = await greeting(frames, {
+            search: () => (calls.push('search'), []),
+            saveActivity: () => (calls.push('saveActivity'), 'A1'),
+            updateActivity: () => void calls.push('updateActivity'),
+            openRecord: () => void calls.push('openRecord'),
+            showFlex: () => void calls.push('showFlex')
         });
-        const connecting = connectFlex({
-            iframe: frames.iframe as unknown as HTMLIFrameElement,
-            flexOrigin: FLEX,
-            window: frames.host as unknown as Window,
-            handshakeTimeoutMs: 1500,
-            handlers: {
-                search: () => (calls.push('search'), []),
-                saveActivity: () => (calls.push('saveActivity'), 'A1'),
-                updateActivity: () => void calls.push('updateActivity'),
-                openRecord: () => void calls.push('openRecord'),
-                showFlex: () => void calls.push('showFlex')
-            }
-        });
-        await settle();
         const channel = new MessageChannel();
         frames.postToHost(
             {

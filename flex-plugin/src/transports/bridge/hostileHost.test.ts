@@ -12,6 +12,18 @@ const HOST = 'https://crm.example.com';
 const TASK = 'WT0123456789abcdef0123456789abcdef';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+/** Flex's side, waiting for a host at HOST, in the fake Flex frame. */
+const flexWaiting = (frames: ReturnType<typeof createFakeFrames>, handshakeTimeoutMs: number) =>
+    waitForHost({
+        window: frames.flex as unknown as Window,
+        framedBy: null,
+        allowedOrigins: [HOST],
+        handshakeTimeoutMs,
+        requestTimeoutMs: 500,
+        log: quiet,
+        welcome: { allowedActions: [], forwardedEvents: [] },
+        createChannel: () => new MessageChannel()
+    });
 const hello = (extra: Record<string, unknown> = {}) => ({
     protocol: PROTOCOL,
     type: 'hello',
@@ -38,16 +50,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
             const frames = createFakeFrames({
                 hostOrigin: origin === 'null' ? 'https://x.invalid' : origin.trim().toLowerCase()
             });
-            const waiting = waitForHost({
-                window: frames.flex as unknown as Window,
-                framedBy: null,
-                allowedOrigins: [HOST],
-                handshakeTimeoutMs: 500,
-                requestTimeoutMs: 500,
-                log: quiet,
-                welcome: { allowedActions: [], forwardedEvents: [] },
-                createChannel: () => new MessageChannel()
-            });
+            const waiting = flexWaiting(frames, 500);
             const received: unknown[] = [];
             frames.host.addEventListener('message', (event) => received.push(event.data));
             frames.postToFlex(hello(), { origin });
@@ -78,16 +81,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         '%s is ignored; a correct hello after it still connects',
         async (_name, data) => {
             const frames = createFakeFrames({ hostOrigin: HOST });
-            const waiting = waitForHost({
-                window: frames.flex as unknown as Window,
-                framedBy: null,
-                allowedOrigins: [HOST],
-                handshakeTimeoutMs: 1000,
-                requestTimeoutMs: 500,
-                log: quiet,
-                welcome: { allowedActions: [], forwardedEvents: [] },
-                createChannel: () => new MessageChannel()
-            });
+            const waiting = flexWaiting(frames, 1000);
             const received: unknown[] = [];
             frames.host.addEventListener('message', (event) => received.push(event.data));
             frames.postToFlex(data);
@@ -102,16 +96,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
 
     test('a hello from the right origin but another window (a sibling frame) is ignored', async () => {
         const frames = createFakeFrames({ hostOrigin: HOST });
-        const waiting = waitForHost({
-            window: frames.flex as unknown as Window,
-            framedBy: null,
-            allowedOrigins: [HOST],
-            handshakeTimeoutMs: 200,
-            requestTimeoutMs: 500,
-            log: quiet,
-            welcome: { allowedActions: [], forwardedEvents: [] },
-            createChannel: () => new MessageChannel()
-        });
+        const waiting = flexWaiting(frames, 200);
         frames.postToFlex(hello(), { source: { postMessage: () => undefined } });
         frames.postToFlex(hello(), { source: null });
         await expect(waiting).resolves.toEqual({ kind: 'timeout' });
@@ -119,16 +104,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
 
     test('another protocol version is refused in words, to that origin only, and no port is given', async () => {
         const frames = createFakeFrames({ hostOrigin: HOST });
-        const waiting = waitForHost({
-            window: frames.flex as unknown as Window,
-            framedBy: null,
-            allowedOrigins: [HOST],
-            handshakeTimeoutMs: 500,
-            requestTimeoutMs: 500,
-            log: quiet,
-            welcome: { allowedActions: [], forwardedEvents: [] },
-            createChannel: () => new MessageChannel()
-        });
+        const waiting = flexWaiting(frames, 500);
         const received: { data: unknown; ports: unknown[] }[] = [];
         frames.host.addEventListener('message', (event) =>
             received.push({ data: event.data, ports: event.ports })
