@@ -20,11 +20,17 @@ export function anchorsOf(markdown: string): Set<string> {
     const seen = new Map<string, number>();
     const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, '');
     for (const [, heading] of withoutCode.matchAll(/^#{1,6} (.+)$/gm)) {
-        const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '');
+        // Emphasis marks go; inside `code` an underscore is text and stays.
+        const text = heading
+            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+            .split('`')
+            .map((part, index) => (index % 2 === 1 ? part : part.replace(/[*_]/g, '')))
+            .join('');
         const slug = text
             .trim()
             .toLowerCase()
-            .replace(/[^\p{L}\p{N} -]/gu, '')
+            // GitHub keeps letters, numbers, connector punctuation (_), spaces and hyphens.
+            .replace(/[^\p{L}\p{N}\p{Pc} -]/gu, '')
             .replace(/ /g, '-');
         const count = seen.get(slug) ?? 0;
         seen.set(slug, count + 1);
@@ -35,8 +41,18 @@ export function anchorsOf(markdown: string): Set<string> {
 
 test('anchors follow GitHub: punctuation dropped, repeats numbered', () => {
     assert.deepEqual(
-        [...anchorsOf("## 2. Twilio side set-up\n## Agents' browsers\n## `npm` x\n## `npm` x")],
-        ['2-twilio-side-set-up', 'agents-browsers', 'npm-x', 'npm-x-1']
+        [
+            ...anchorsOf(
+                "## 2. Twilio side set-up\n## Agents' browsers\n## `npm` x\n## `npm` x\n## Web app: `host_app_integration`"
+            )
+        ],
+        [
+            '2-twilio-side-set-up',
+            'agents-browsers',
+            'npm-x',
+            'npm-x-1',
+            'web-app-host_app_integration'
+        ]
     );
 });
 
