@@ -5,7 +5,9 @@
  * like any input from outside; a slow host times out and Flex goes on.
  */
 import {
+    FLEX_METHODS,
     checkFlexRequest,
+    checkRecord,
     checkHostResult,
     isTaskSid,
     type AttributeValue,
@@ -70,6 +72,14 @@ export function saveFailureOf(error: unknown, host: string): SaveFailure {
     };
 }
 
+const MAX_KNOWN_RECORDS = 200;
+
+/** A linkRecord whose record is there but not a valid record (rather than a broken message). */
+function hasBadRecord(params: unknown): boolean {
+    const record = (params as { record?: unknown } | null)?.record;
+    return record !== undefined && record !== null && !checkRecord(record).ok;
+}
+
 export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
     const name = host.hostName;
     let dialListener: ((request: DialRequest) => void) | null = null;
@@ -77,10 +87,18 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
     let actionListener:
         ((action: string, payload: Record<string, unknown>) => Promise<void>) | null = null;
     let state: StateProvider | null = null;
-    /** Types of records this host named, so an open request can say what it opens. */
+    /** Types of the records this host named lately, so an open request can say what it opens. */
     const knownTypes = new Map<string, string>();
     const remember = (records: RecordRef[]) =>
-        records.forEach((record) => knownTypes.set(record.recordId, record.objectApiName));
+        records.forEach((record) => {
+            knownTypes.delete(record.recordId);
+            knownTypes.set(record.recordId, record.objectApiName);
+            // Bounded over a shift: the oldest go first.
+            for (const oldest of knownTypes.keys()) {
+                if (knownTypes.size <= MAX_KNOWN_RECORDS) break;
+                knownTypes.delete(oldest);
+            }
+        });
 
     const off = (what: string) =>
         new FlexBridgeError('NOT_SUPPORTED', `${what} is off in this Flex`);
@@ -91,14 +109,15 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
             // The agent hears that the host's choice was refused, as with a bad picker message.
             choiceListener({
                 kind: 'invalid',
-                code: /record/.test(checked.problem) ? 'INVALID_RECORD_ID' : 'INVALID_MESSAGE',
+                code: hasBadRecord(params) ? 'INVALID_RECORD_ID' : 'INVALID_MESSAGE',
                 problem: checked.problem,
                 taskSid: null
             });
         }
         if (!checked.ok) {
+            const known = (FLEX_METHODS as readonly string[]).includes(method);
             throw new FlexBridgeError(
-                checked.problem.startsWith('unknown method') ? 'UNKNOWN_METHOD' : 'INVALID_MESSAGE',
+                known ? 'INVALID_MESSAGE' : 'UNKNOWN_METHOD',
                 checked.problem
             );
         }

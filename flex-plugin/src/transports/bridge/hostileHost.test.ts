@@ -5,7 +5,7 @@ import { PROTOCOL, PROTOCOL_VERSION } from '../../../../packages/flex-host-sdk/s
 import { createFakeFrames } from '../../../../packages/flex-host-sdk/test/fakeFrames.ts';
 import type { DialRequest, RecordChoice } from '../../crm/crmPort';
 import { bridgeAdapter } from './bridgeAdapter';
-import { bridgedHost, hostSettings } from './bridgeAdapter.contract.test';
+import { bridgedHost, hostSettings } from '../../../test/bridgedHost';
 import { waitForHost } from './hostLink';
 
 const HOST = 'https://crm.example.com';
