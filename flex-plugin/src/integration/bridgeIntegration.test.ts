@@ -189,6 +189,21 @@ test('screen pop: one match is linked and opened in the host; the host saw who i
     });
 });
 
+test('a host that never answers a search: Flex gives up after request_timeout_ms, tells the agent, and goes on', async () => {
+    const { h } = await start({ ...SETTINGS, request_timeout_ms: 1000 }, () => ({
+        search: () => new Promise<BridgeRecord[]>(() => undefined)
+    }));
+    const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
+    expect(task.status).toBe('accepted');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await settle();
+    expect(shownNotifications()).toContainEqual({
+        id: 'SfScreenPopFailed',
+        context: { reason: expect.stringMatching(/search had no answer within 1000 ms/) }
+    });
+    expect(h.backend.setAttributes).toEqual([]);
+});
+
 test('several matches: the host gets the chooser, and its choice links the record', async () => {
     const { h, app, connection } = await start(SETTINGS, () => ({ search: () => [ADA, ADA2] }));
     const task = await accept(h, { direction: 'inbound', from: '+14155550100' });
