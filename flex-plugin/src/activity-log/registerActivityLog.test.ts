@@ -256,7 +256,11 @@ test('a refused log is shown with the reason; the agent saves it without the nam
     await complete(s, task);
     expect(shownNotifications()).toContainEqual({
         id: 'SfLogRefused',
-        context: { subject: 'Inbound call from +14155550100', reason: 'invalid cross reference id' }
+        context: {
+            crm: 'Salesforce',
+            subject: 'Inbound call from +14155550100',
+            reason: 'invalid cross reference id'
+        }
     });
 
     render(
@@ -315,7 +319,7 @@ test('planted or corrupted logs in storage: removed, the agent told once, the re
     const s = await startWith();
     expect(shownNotifications()).toContainEqual({
         id: 'SfLogsDiscarded',
-        context: { count: String(planted.length) }
+        context: { crm: 'Salesforce', count: String(planted.length) }
     });
     expect(s.logLines.filter((line) => line.startsWith('warn removed'))).toHaveLength(1);
     render(

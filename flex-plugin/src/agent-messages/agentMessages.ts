@@ -18,8 +18,7 @@ export const AGENT_STRINGS = {
         'Flex could not connect to {{host}}: the page did not answer. Reload the page; if this stays, tell your administrator. Calls and chats still work.',
     HostVersionMismatch:
         'Flex could not connect to {{host}}: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
-    SfFeatureUnavailable:
-        'The {{feature}} feature for {{crm}} is off: {{reason}}. Calls and chats still work.',
+    SfFeatureUnavailable: '{{crm}} {{feature}} is off: {{reason}}. Calls and chats still work.',
     SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
     SfDialOnCall: 'Finish your current call before calling {{number}}.',
     SfDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',

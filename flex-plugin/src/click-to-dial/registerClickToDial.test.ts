@@ -163,7 +163,10 @@ test('Salesforce refusing enableClickToDial: no listener, the agent is told', as
     running = await startIntegration({ manager: h.manager, window, log });
     expect(h.openCti.callsOf('onClickToDial')).toEqual([]);
     expect(shownNotifications()).toEqual([
-        { id: 'SfFeatureUnavailable', context: { feature: 'click-to-dial', reason: 'Not allowed' } }
+        {
+            id: 'SfFeatureUnavailable',
+            context: { crm: 'Salesforce', feature: 'click-to-dial', reason: 'Not allowed' }
+        }
     ]);
 });
 

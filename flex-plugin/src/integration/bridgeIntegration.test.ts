@@ -199,7 +199,10 @@ test('a host that never answers a search: Flex gives up after request_timeout_ms
     await settle();
     expect(shownNotifications()).toContainEqual({
         id: 'SfScreenPopFailed',
-        context: { reason: expect.stringMatching(/search had no answer within 1000 ms/) }
+        context: {
+            crm: 'Acme CRM',
+            reason: expect.stringMatching(/search had no answer within 1000 ms/)
+        }
     });
     expect(h.backend.setAttributes).toEqual([]);
 });

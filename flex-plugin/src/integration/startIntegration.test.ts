@@ -228,7 +228,7 @@ test('a Salesforce that refuses LMS leaves the other features working', async ()
     expect(shownNotifications()).toEqual([
         {
             id: 'SfFeatureUnavailable',
-            context: { feature: 'record selection', reason: 'Unknown channel' }
+            context: { crm: 'Salesforce', feature: 'record selection', reason: 'Unknown channel' }
         }
     ]);
 });

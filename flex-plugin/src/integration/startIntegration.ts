@@ -8,6 +8,7 @@ import * as Flex from '@twilio/flex-ui';
 import type { LogOutbox } from '../activity-log/logOutbox';
 import { browserStorage, registerActivityLog } from '../activity-log/registerActivityLog';
 import {
+    AGENT_STRINGS,
     flexNotifier,
     nameCrmInStrings,
     registerAgentStrings,
@@ -173,7 +174,17 @@ export async function startIntegration({
 }: StartOptions): Promise<Integration | null> {
     const strings = manager.strings as unknown as Record<string, string>;
     registerAgentStrings(strings);
-    const notify: Notify = flexNotifier(Flex);
+    // Flex compiles its strings once the plugins have initialised, which may be before the CRM is
+    // known: {{crm}} is therefore also given with every notification, once there is a name.
+    const named = { crm: '' };
+    const showNotification: Notify = flexNotifier(Flex);
+    const notify: Notify = (key, context = {}) =>
+        showNotification(
+            key,
+            named.crm && AGENT_STRINGS[key].includes('{{crm}}')
+                ? { crm: named.crm, ...context }
+                : context
+        );
 
     // Flex merges ui_attributes (and appConfig.js locally) into manager.configuration; its type omits custom_data.
     const { custom_data: customData } = manager.configuration as { custom_data?: unknown };
@@ -188,6 +199,7 @@ export async function startIntegration({
     if (!crm) {
         return null;
     }
+    named.crm = crm.name;
     nameCrmInStrings(strings, crm.name);
 
     const stops: (() => void)[] = [];

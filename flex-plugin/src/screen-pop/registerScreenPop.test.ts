@@ -122,7 +122,10 @@ test('a failing search tells the agent and does not break accepting the task', a
     const task = await accept(s, { direction: 'inbound', from: '+14155550100' });
     expect(task.status).toBe('accepted');
     expect(shownNotifications()).toEqual([
-        { id: 'SfScreenPopFailed', context: { reason: 'Search is unavailable' } }
+        {
+            id: 'SfScreenPopFailed',
+            context: { crm: 'Salesforce', reason: 'Search is unavailable' }
+        }
     ]);
 });
 
