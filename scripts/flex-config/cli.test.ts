@@ -112,6 +112,42 @@ describe('npm run flex:config', () => {
         assert.equal(api.configuration().flex_service_instance_sid, 'IS1');
     });
 
+    it('writes the host app block beside the Salesforce one, losing neither', async () => {
+        const block = { enabled: true, allowed_host_origins: ['https://crm.acme.com'] };
+        const result = await run(
+            ['--file', await settings({ host_app_integration: block }), '--write'],
+            env
+        );
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /\+ custom_data\.host_app_integration: /);
+        assert.deepEqual(api.configuration().ui_attributes, {
+            ...UI_ATTRIBUTES,
+            custom_data: { ...UI_ATTRIBUTES.custom_data, host_app_integration: block }
+        });
+    });
+
+    it('checks a bare host app block with --block, and refuses an action Flex does not offer', async () => {
+        const result = await run(
+            [
+                '--file',
+                await settings({ enabled: true, allowed_actions: ['StartOutboundCall'] }),
+                '--block',
+                'host_app_integration',
+                '--write'
+            ],
+            env
+        );
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /host_app_integration\.allowed_actions\.0/);
+        assert.deepEqual(api.requests, []);
+        const both = await run(
+            ['--file', await settings({ salesforce_integration: {}, host_app_integration: {} })],
+            env
+        );
+        assert.equal(both.code, 2);
+        assert.match(both.stderr, /holds both blocks/);
+    });
+
     it('warns, naming the key, when another writer changes a setting right after', async () => {
         api.afterNextWrite((stored) => {
             (stored.ui_attributes as Record<string, unknown>).theme = { isLight: true };

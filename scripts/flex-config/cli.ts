@@ -1,20 +1,24 @@
 // npm run flex:config — sets the integration's settings in the Flex configuration without losing
 // any other setting (docs/configuration.md). Reads the current configuration, sets
-// ui_attributes.custom_data.salesforce_integration to the file's block, shows the change, and only
-// with --write sends the whole ui_attributes back, then reads it again to check.
+// ui_attributes.custom_data.salesforce_integration (or .host_app_integration) to the file's block,
+// shows the change, and only with --write sends the whole ui_attributes back, then reads it again
+// to check.
 //   npm run flex:config                                    show the current settings
 //   npm run flex:config -- --file integration.json         dry run: the change, nothing written
 //   npm run flex:config -- --file integration.json --write write it
+// The file holds {"salesforce_integration": {…}} or {"host_app_integration": {…}}, or a bare block
+// for the one --block names (default salesforce_integration).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CONFIG_KEY } from '../../flex-plugin/src/config/integrationConfig.ts';
 import { accessFromEnv, readConfiguration, writeUiAttributes } from './configurationApi.ts';
 import {
+    BLOCK_KEYS,
     blockProblem,
     blockWarnings,
     changesAfterWrite,
     formatChanges,
-    mergeIntegration
+    mergeIntegration,
+    type BlockKey
 } from './mergeIntegration.ts';
 
 function fail(message: string, code = 1): never {
@@ -25,12 +29,17 @@ function fail(message: string, code = 1): never {
 const { values } = parseArgs({
     options: {
         file: { type: 'string' },
+        block: { type: 'string', default: 'salesforce_integration' },
         write: { type: 'boolean', default: false }
     }
 });
 if (values.write && !values.file) {
     fail('--write needs --file with the settings to write.', 2);
 }
+if (!(BLOCK_KEYS as readonly string[]).includes(values.block)) {
+    fail(`--block must be one of ${BLOCK_KEYS.join(', ')}.`, 2);
+}
+let key = values.block as BlockKey;
 
 // The block first: a typo fails here, before anything is read from or sent to Twilio.
 let block: unknown;
@@ -43,19 +52,24 @@ if (values.file) {
     }
     try {
         const parsed = JSON.parse(text) as Record<string, unknown>;
-        // Accept the block alone or wrapped as {"salesforce_integration": {…}}.
-        block =
-            parsed && typeof parsed === 'object' && CONFIG_KEY in parsed
-                ? parsed[CONFIG_KEY]
-                : parsed;
+        // Accept the block alone or wrapped as {"salesforce_integration": {…}} (or host_app_…).
+        const wrapped =
+            parsed && typeof parsed === 'object' ? BLOCK_KEYS.filter((name) => name in parsed) : [];
+        if (wrapped.length > 1) {
+            fail(`${values.file} holds both blocks: write one file per block.`, 2);
+        }
+        if (wrapped[0]) {
+            key = wrapped[0];
+        }
+        block = wrapped[0] ? parsed[wrapped[0]] : parsed;
     } catch (error) {
         fail(`${values.file} is not JSON: ${(error as Error).message}`, 2);
     }
-    const problem = blockProblem(block);
+    const problem = blockProblem(block, key);
     if (problem) {
         fail(`${values.file}: ${problem}. Nothing was read or written.`, 2);
     }
-    for (const warning of blockWarnings(block)) {
+    for (const warning of blockWarnings(block, key)) {
         console.warn(`! ${values.file}: ${warning}`);
     }
 }
@@ -71,11 +85,11 @@ try {
         ?.custom_data as Record<string, unknown> | undefined;
     if (block === undefined) {
         console.log(
-            `Current ui_attributes.custom_data.${CONFIG_KEY}:\n${JSON.stringify(customData?.[CONFIG_KEY] ?? null, null, 2)}`
+            `Current ui_attributes.custom_data.${key}:\n${JSON.stringify(customData?.[key] ?? null, null, 2)}`
         );
         process.exit(0);
     }
-    const merged = mergeIntegration(current.ui_attributes, block);
+    const merged = mergeIntegration(current.ui_attributes, block, key);
     if (!merged.ok) {
         fail(`${merged.problem}. Nothing was written.`);
     }
@@ -95,7 +109,8 @@ try {
     const after = await readConfiguration(access.access);
     const { block: notApplied, others } = changesAfterWrite(
         merged.uiAttributes,
-        after.ui_attributes
+        after.ui_attributes,
+        key
     );
     if (notApplied.length > 0) {
         fail(`Flex did not store the settings as sent:\n${formatChanges(notApplied)}`);

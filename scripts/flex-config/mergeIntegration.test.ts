@@ -140,6 +140,33 @@ describe('diff', () => {
         );
     });
 
+    it('the host app block is checked with its own parser and merged under its own key', () => {
+        const block = { enabled: true, allowed_host_origins: ['https://crm.acme.com'] };
+        const result = mergeIntegration(CURRENT, block, 'host_app_integration');
+        assert.ok(result.ok);
+        assert.deepEqual(
+            result.changes.map((change) => change.path),
+            ['custom_data.host_app_integration']
+        );
+        assert.deepEqual(changesAfterWrite(CURRENT, result.uiAttributes, 'host_app_integration'), {
+            block: [
+                {
+                    path: 'custom_data.host_app_integration',
+                    kind: 'added',
+                    after: block
+                }
+            ],
+            others: []
+        });
+        assert.match(
+            blockProblem({ enabled: true, allowed_origins: [] }, 'host_app_integration') ?? '',
+            /host_app_integration\.allowed_origins is not a setting/
+        );
+        assert.deepEqual(blockWarnings({ enabled: true }, 'host_app_integration'), [
+            'allowed_host_origins is empty: no web app can connect to Flex. Add your app\'s origin, e.g. "https://crm.acme.com".'
+        ]);
+    });
+
     it('blockProblem is the check mergeIntegration makes, without a configuration', () => {
         assert.equal(blockProblem({ enabled: true }), null);
         assert.equal(blockProblem(undefined), 'the file holds no salesforce_integration settings');

@@ -2,10 +2,22 @@
 // replaces every top-level property a POST names, so the integration's block is set inside the
 // whole ui_attributes read just before: every other key of ui_attributes and of custom_data is
 // sent back exactly as it was.
+import { HOST_APP_KEY, parseHostAppConfig } from '../../flex-plugin/src/config/hostAppConfig.ts';
 import {
     CONFIG_KEY,
     parseIntegrationConfig
 } from '../../flex-plugin/src/config/integrationConfig.ts';
+
+/** The two blocks of custom_data the plugin reads: Salesforce's, and a host web app's. */
+export type BlockKey = typeof CONFIG_KEY | typeof HOST_APP_KEY;
+export const BLOCK_KEYS: readonly BlockKey[] = [CONFIG_KEY, HOST_APP_KEY];
+
+/** The block checked with the plugin's own parser for it. */
+function parseBlock(block: unknown, key: BlockKey) {
+    return key === HOST_APP_KEY
+        ? parseHostAppConfig({ [key]: block })
+        : parseIntegrationConfig({ [key]: block });
+}
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -24,10 +36,10 @@ const isObject = (value: unknown): value is JsonObject =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What the plugin would refuse in the block, or null when it would take it. */
-export function blockProblem(block: unknown): string | null {
-    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
+export function blockProblem(block: unknown, key: BlockKey = CONFIG_KEY): string | null {
+    const checked = parseBlock(block, key);
     if (checked.kind === 'absent') {
-        return `the file holds no ${CONFIG_KEY} settings`;
+        return `the file holds no ${key} settings`;
     }
     return checked.kind === 'invalid' ? `the setting ${checked.key} ${checked.problem}` : null;
 }
@@ -36,7 +48,17 @@ export function blockProblem(block: unknown): string | null {
  * What a valid block still gets wrong for an install: no org allowed to host Flex (the integration
  * stays off everywhere), or the opt-in that lets any org host it.
  */
-export function blockWarnings(block: unknown): string[] {
+export function blockWarnings(block: unknown, key: BlockKey = CONFIG_KEY): string[] {
+    if (key === HOST_APP_KEY) {
+        const host = parseHostAppConfig({ [key]: block });
+        return host.kind === 'valid' &&
+            host.config.enabled &&
+            host.host.allowedHostOrigins.length === 0
+            ? [
+                  'allowed_host_origins is empty: no web app can connect to Flex. Add your app\'s origin, e.g. "https://crm.acme.com".'
+              ]
+            : [];
+    }
     const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
     if (checked.kind !== 'valid' || !checked.config.enabled) {
         return [];
@@ -55,10 +77,14 @@ export function blockWarnings(block: unknown): string[] {
 }
 
 /**
- * ui_attributes with `custom_data.salesforce_integration` replaced by block (the whole block: a key
- * left out of it goes back to its default), after checking the block as the plugin will.
+ * ui_attributes with `custom_data.<key>` replaced by block (the whole block: a key left out of it
+ * goes back to its default), after checking the block as the plugin will.
  */
-export function mergeIntegration(uiAttributes: unknown, block: unknown): MergeResult {
+export function mergeIntegration(
+    uiAttributes: unknown,
+    block: unknown,
+    key: BlockKey = CONFIG_KEY
+): MergeResult {
     if (uiAttributes !== undefined && uiAttributes !== null && !isObject(uiAttributes)) {
         return { ok: false, problem: 'the current ui_attributes is not a JSON object' };
     }
@@ -67,13 +93,13 @@ export function mergeIntegration(uiAttributes: unknown, block: unknown): MergeRe
     if (!isObject(customData)) {
         return { ok: false, problem: 'the current ui_attributes.custom_data is not a JSON object' };
     }
-    const problem = blockProblem(block);
+    const problem = blockProblem(block, key);
     if (problem) {
         return { ok: false, problem };
     }
     const merged: JsonObject = {
         ...current,
-        custom_data: { ...customData, [CONFIG_KEY]: structuredClone(block) as Json }
+        custom_data: { ...customData, [key]: structuredClone(block) as Json }
     };
     return { ok: true, uiAttributes: merged, changes: diff(uiAttributes ?? {}, merged) };
 }
@@ -124,9 +150,10 @@ export function formatChanges(changes: Change[]): string {
  */
 export function changesAfterWrite(
     sent: unknown,
-    stored: unknown
+    stored: unknown,
+    key: BlockKey = CONFIG_KEY
 ): { block: Change[]; others: string[] } {
-    const prefix = `custom_data.${CONFIG_KEY}`;
+    const prefix = `custom_data.${key}`;
     const inBlock = (change: Change) =>
         change.path === prefix || change.path.startsWith(`${prefix}.`);
     const changes = diff(sent ?? {}, stored ?? {});

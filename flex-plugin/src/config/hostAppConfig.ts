@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { CountryCode } from 'libphonenumber-js/min';
-import { FORWARDABLE_EVENTS, HOST_ACTION_NAMES } from '../host-actions/hostActionTable';
+// With extensions: `npm run flex:config` (Node, type stripping) loads this module too.
+import { FORWARDABLE_EVENTS, HOST_ACTION_NAMES } from '../host-actions/hostActionTable.ts';
 import {
     attributeKey,
     capabilityEntries,
@@ -14,7 +15,7 @@ import {
     parseSection,
     salesforceDefaults,
     type IntegrationConfig
-} from './integrationConfig';
+} from './integrationConfig.ts';
 
 export const HOST_APP_KEY = 'host_app_integration';
 
