@@ -2,8 +2,9 @@
 // Chromium) while the console fails a share of saveLog calls at random. Counts the Tasks the org
 // got per interaction (created, lost, duplicated), what the outbox left in storage, and the
 // softphone renderer's heap growth (its own process: it is cross-site to the console). Writes
-// docs/performance.md.
-// Run: npm run bench:soak [-- --interactions 500] [-- --failure-rate 0.3] [-- --dry-run]
+// docs/performance.md. With `--host app` the same runs go through the demo CRM over the bridge:
+// the demo CRM fails a share of its activity acknowledgements and counts what it saved.
+// Run: npm run bench:soak [-- --interactions 500] [-- --failure-rate 0.3] [-- --host app] [-- --dry-run]
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
 import {
@@ -22,6 +23,7 @@ const { values: options } = parseArgs({
         interactions: { type: 'string', default: '500' },
         'failure-rate': { type: 'string', default: '0.3' },
         seed: { type: 'string', default: '20261121' },
+        host: { type: 'string', default: 'console' },
         'dry-run': { type: 'boolean', default: false }
     }
 });
@@ -34,6 +36,12 @@ if (!Number.isInteger(INTERACTIONS) || INTERACTIONS < 50) {
 if (!(FAILURE_RATE >= 0 && FAILURE_RATE < 1)) {
     throw new Error('--failure-rate must be from 0 to below 1');
 }
+if (options.host !== 'console' && options.host !== 'app') {
+    throw new Error(
+        '--host must be console (Salesforce, Open CTI) or app (the demo CRM, the bridge)'
+    );
+}
+const OVER_BRIDGE = options.host === 'app';
 const WARM_UP = 25;
 /** Long enough for the longest backoff a 30% failure rate makes likely (2+4+…+128 s). */
 const DRAIN_TIMEOUT_MS = 15 * 60_000;
@@ -58,11 +66,56 @@ function interact(softphone: Frame, index: number): Promise<string> {
 
 const storedLogs = (softphone: Frame) =>
     softphone.evaluate(
-        () =>
-            Object.keys(localStorage).filter((key) =>
-                key.startsWith('flexSalesforce.activityLog.v1.')
-            ).length
+        (prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)).length,
+        OVER_BRIDGE ? 'flexHostApp.activityLog.v1.' : 'flexSalesforce.activityLog.v1.'
     );
+
+/** The CRM side of a run: the page, Flex's frame in it, its failures and its tally. */
+interface CrmSide {
+    page: Page;
+    softphone: Frame;
+    tally(): Promise<{ logged: string[]; calls: number; failed: number }>;
+}
+
+interface DemoWindow {
+    demoCrm: {
+        failAtRandom(rate: number, seed: number): void;
+        takeTally(): { logged: string[]; calls: number; failed: number };
+    };
+}
+
+async function openCrm(sandbox: Sandbox, search: string): Promise<CrmSide> {
+    if (!OVER_BRIDGE) {
+        const { page } = await openConsole(sandbox, search);
+        const softphone = await softphoneFrame(page);
+        await page.evaluate(
+            ({ rate, seed }) =>
+                (window as unknown as ConsoleWindow).sandboxConsole.failAtRandom(
+                    'saveLog',
+                    rate,
+                    seed
+                ),
+            { rate: FAILURE_RATE, seed: SEED }
+        );
+        return { page, softphone, tally: () => takeConsoleTally(page) };
+    }
+    const page = await sandbox.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${sandbox.server.origins.app}/app/${search}`);
+    const handle = await page.waitForSelector('#flex-panel iframe', { state: 'attached' });
+    const softphone = await handle.contentFrame();
+    if (!softphone) throw new Error('no Flex frame in the demo CRM');
+    await softphone.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
+    await softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.ready);
+    await page.evaluate(
+        ({ rate, seed }) => (window as unknown as DemoWindow).demoCrm.failAtRandom(rate, seed),
+        { rate: FAILURE_RATE, seed: SEED }
+    );
+    return {
+        page,
+        softphone,
+        tally: () => page.evaluate(() => (window as unknown as DemoWindow).demoCrm.takeTally())
+    };
+}
 
 interface HeapReading {
     /** V8's used heap, compiled code included. */
@@ -146,19 +199,14 @@ interface RunResult {
 
 /** One soak in a fresh console page; `search` carries plugin settings (`?flexSettings=`). */
 async function soak(sandbox: Sandbox, search: string): Promise<RunResult> {
-    const { page } = await openConsole(sandbox, search);
-    const softphone = await softphoneFrame(page);
-    await page.evaluate(
-        ({ rate, seed }) =>
-            (window as unknown as ConsoleWindow).sandboxConsole.failAtRandom('saveLog', rate, seed),
-        { rate: FAILURE_RATE, seed: SEED }
-    );
+    const crm = await openCrm(sandbox, search);
+    const { page, softphone } = crm;
     const interactions: string[] = [];
     const logged: string[] = [];
     let saveLogCalls = 0;
     let saveLogFailures = 0;
     const tally = async () => {
-        const taken = await takeConsoleTally(page);
+        const taken = await crm.tally();
         logged.push(...taken.logged);
         saveLogCalls += taken.calls;
         saveLogFailures += taken.failed;
@@ -240,7 +288,10 @@ async function main(): Promise<void> {
         const report = renderReport(result);
         console.log(report);
         if (!options['dry-run']) {
-            await writePerformanceSection('activity-log-soak', report);
+            await writePerformanceSection(
+                OVER_BRIDGE ? 'bridge-soak' : 'activity-log-soak',
+                report
+            );
         }
         if (result.lost || result.duplicated || result.stray || result.waiting || result.stored) {
             process.exitCode = 1;
@@ -270,19 +321,24 @@ function renderReport(r: {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
     const added = r.dataGrowth - r.dataGrowthWithoutPlugin;
+    const saves = OVER_BRIDGE ? 'host acknowledgements (`saveActivity`)' : '`saveLog` calls';
+    const where = OVER_BRIDGE
+        ? 'Flex cross-site inside the demo CRM, over the bridge'
+        : 'softphone cross-site to the console';
+    const command = OVER_BRIDGE ? 'npm run bench:soak -- --host app' : 'npm run bench:soak';
     return [
-        `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:soak\` (Chromium ${r.chromium}, softphone cross-site to the console, ` +
-            `${r.interactions} interactions, ${Math.round(FAILURE_RATE * 100)}% of \`saveLog\` calls failing at random, seed ${SEED}, ${r.durationS} s).`,
+        `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\` (Chromium ${r.chromium}, ${where}, ` +
+            `${r.interactions} interactions, ${Math.round(FAILURE_RATE * 100)}% of ${saves} failing at random, seed ${SEED}, ${r.durationS} s).`,
         '',
         '| measure | result | target | met |',
         '| --- | --- | --- | --- |',
-        `| Tasks created (one per interaction) | ${r.created} | ${r.interactions} | ${yes(r.created === r.interactions)} |`,
+        `| ${OVER_BRIDGE ? 'Activities the host saved' : 'Tasks created'} (one per interaction) | ${r.created} | ${r.interactions} | ${yes(r.created === r.interactions)} |`,
         `| Logs lost | ${r.lost} | 0 | ${yes(r.lost === 0)} |`,
         `| Logs duplicated | ${r.duplicated} | 0 | ${yes(r.duplicated === 0)} |`,
-        `| Tasks for no interaction of the run | ${r.stray} | 0 | ${yes(r.stray === 0)} |`,
+        `| ${OVER_BRIDGE ? 'Activities' : 'Tasks'} for no interaction of the run | ${r.stray} | 0 | ${yes(r.stray === 0)} |`,
         `| Logs still waiting in the outbox | ${r.waiting} | 0 | ${yes(r.waiting === 0)} |`,
         `| Outbox keys left in the softphone's storage | ${r.stored} | 0 | ${yes(r.stored === 0)} |`,
-        `| \`saveLog\` calls (failed at random) | ${r.saveLogCalls} (${r.saveLogFailures}) | – | – |`,
+        `| ${OVER_BRIDGE ? '`saveActivity` requests' : '`saveLog` calls'} (failed at random) | ${r.saveLogCalls} (${r.saveLogFailures}) | – | – |`,
         `| Softphone renderer heap growth after warm-up (${WARM_UP} interactions): all / data (without V8's compiled code) | ${kb(r.heapGrowth)} / ${kb(r.dataGrowth)} | – | – |`,
         `| The same run with the integration off (Flex and the sandbox alone): all / data | ${kb(r.heapGrowthWithoutPlugin)} / ${kb(r.dataGrowthWithoutPlugin)} | – | – |`,
         // A negative difference means the baseline grew more than the run with the integration:

@@ -32,11 +32,24 @@ const seen = {
     opened: [] as string[],
     searches: [] as { query: string; taskSid: string | null }[],
     saveAttempts: 0,
+    saveFailures: 0,
     events: [] as { name: string; data: unknown }[],
     chooser: null as ChooserState | null,
     interaction: null as Interaction | null
 };
-const faults = { failSaves: 0, refuseReason: '', slowSearch: false };
+const faults = { failSaves: 0, refuseReason: '', slowSearch: false, failRate: 0 };
+/** Seeded, so a benchmark run that fails a share of saves can be replayed (mulberry32). */
+let random = () => Math.random();
+function seeded(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
 let connection: FlexConnection | null = null;
 
 function showCustomer(customer: Customer | undefined): void {
@@ -212,6 +225,10 @@ async function start(): Promise<void> {
                 },
                 saveActivity(activity: Activity) {
                     seen.saveAttempts += 1;
+                    if (faults.failRate > 0 && random() < faults.failRate) {
+                        seen.saveFailures += 1;
+                        throw new Error('the demo CRM failed at random');
+                    }
                     if (faults.failSaves > 0) {
                         faults.failSaves -= 1;
                         byId<HTMLInputElement>('fail-saves').value = String(faults.failSaves);
@@ -265,6 +282,23 @@ async function start(): Promise<void> {
     timeline: () => timeline.all(),
     clearTimeline: () => timeline.clear(),
     connection: () => connection,
+    /** Fails a seeded share of activity saves (the soak benchmark). */
+    failAtRandom(rate: number, seed: number) {
+        faults.failRate = rate;
+        random = seeded(seed);
+    },
+    /** The task SIDs saved and the save calls since the last tally; clears them (the soak benchmark). */
+    takeTally() {
+        const tally = {
+            logged: timeline.all().map((entry) => entry.taskSid),
+            calls: seen.saveAttempts,
+            failed: seen.saveFailures
+        };
+        timeline.clear();
+        seen.saveAttempts = 0;
+        seen.saveFailures = 0;
+        return tally;
+    },
     dial: (id: string) => dial(customerById(id) as Customer),
     link: (recordId: string | null, taskSid: string) => {
         const customer = recordId ? customerById(recordId) : undefined;
