@@ -10,6 +10,7 @@ import {
     type FlexConnection,
     type Interaction
 } from 'flex-host-sdk';
+import { seededRandom } from '../console/faults.ts';
 import { el, replaceChildren } from '../shared/dom.ts';
 import { CUSTOMERS, customerById, searchCustomers, type Customer } from './customers.ts';
 import { timeline } from './timeline.ts';
@@ -38,18 +39,8 @@ const seen = {
     interaction: null as Interaction | null
 };
 const faults = { failSaves: 0, refuseReason: '', slowSearch: false, failRate: 0 };
-/** Seeded, so a benchmark run that fails a share of saves can be replayed (mulberry32). */
+/** Seeded by failAtRandom, so a benchmark run's failures can be replayed. */
 let random = () => Math.random();
-function seeded(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 let connection: FlexConnection | null = null;
 
 function showCustomer(customer: Customer | undefined): void {
@@ -285,7 +276,7 @@ async function start(): Promise<void> {
     /** Fails a seeded share of activity saves (the soak benchmark). */
     failAtRandom(rate: number, seed: number) {
         faults.failRate = rate;
-        random = seeded(seed);
+        random = seededRandom(seed);
     },
     /** The task SIDs saved and the save calls since the last tally; clears them (the soak benchmark). */
     takeTally() {

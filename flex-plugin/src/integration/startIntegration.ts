@@ -116,7 +116,12 @@ const FEATURES: readonly Feature[] = [
 /** The way in this page offers, from both configuration blocks and who frames Flex. */
 type Way =
     | { kind: 'salesforce'; config: IntegrationConfig }
-    | { kind: 'host-app'; config: IntegrationConfig; host: HostAppSettings }
+    | {
+          kind: 'host-app';
+          config: IntegrationConfig;
+          host: HostAppSettings;
+          framedBy: string | null;
+      }
     | { kind: 'off'; reason: string | null };
 
 /**
@@ -137,7 +142,7 @@ function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify
     const host = hostApp.kind === 'valid' && hostApp.config.enabled ? hostApp : null;
     const framedBy = framingOrigin(win);
     if (host && (!sfOn || (framedBy !== null && host.host.allowedHostOrigins.includes(framedBy)))) {
-        return { kind: 'host-app', config: host.config, host: host.host };
+        return { kind: 'host-app', config: host.config, host: host.host, framedBy };
     }
     if (sfOn) {
         return { kind: 'salesforce', config: sfOn };
@@ -163,7 +168,14 @@ function connect(
 ): Promise<CrmPort | null> {
     const embedded = () => applySoftphoneLayout(way.config, manager);
     return way.kind === 'host-app'
-        ? connectBridge({ window: win, host: way.host, log, notify, embedded })
+        ? connectBridge({
+              window: win,
+              framedBy: way.framedBy,
+              host: way.host,
+              log,
+              notify,
+              embedded
+          })
         : connectSalesforce({ window: win, config: way.config, log, notify, embedded });
 }
 

@@ -13,6 +13,8 @@ import { waitForHost } from './hostLink';
 
 export interface ConnectBridgeOptions {
     window: Window;
+    /** Who frames Flex (framingOrigin), as start-up already read it. */
+    framedBy: string | null;
     host: HostAppSettings;
     log: Logger;
     notify: Notify;
@@ -41,7 +43,7 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
     options.embedded();
     const outcome = await waitForHost({
         window: win,
-        framedBy: framingOrigin(win),
+        framedBy: options.framedBy,
         allowedOrigins: host.allowedHostOrigins,
         handshakeTimeoutMs: host.handshakeTimeoutMs,
         requestTimeoutMs: host.requestTimeoutMs,
