@@ -10,6 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import {
     eventually,
     openConsole,
+    openDemoCrm,
     openSandbox,
     softphoneFrame,
     type ConsoleWindow,
@@ -99,13 +100,7 @@ async function openCrm(sandbox: Sandbox, search: string): Promise<CrmSide> {
         );
         return { page, softphone, tally: () => takeConsoleTally(page) };
     }
-    const page = await sandbox.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${sandbox.server.origins.app}/app/${search}`);
-    const handle = await page.waitForSelector('#flex-panel iframe', { state: 'attached' });
-    const softphone = await handle.contentFrame();
-    if (!softphone) throw new Error('no Flex frame in the demo CRM');
-    await softphone.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
-    await softphone.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.ready);
+    const { page, flex: softphone } = await openDemoCrm(sandbox, { search });
     await page.evaluate(
         ({ rate, seed }) => (window as unknown as DemoWindow).demoCrm.failAtRandom(rate, seed),
         { rate: FAILURE_RATE, seed: SEED }

@@ -3,15 +3,20 @@ import { describe, it } from 'node:test';
 import { readPerfOptions } from './perfOptions.ts';
 
 describe('perf probe options', () => {
-    it('defaults to 120 runs, written', () => {
-        assert.deepEqual(readPerfOptions([]), { runs: 120, dryRun: false });
+    it('defaults to 120 runs in the Salesforce console, written', () => {
+        assert.deepEqual(readPerfOptions([]), { runs: 120, host: 'console', dryRun: false });
     });
 
-    it('takes more runs and a dry run', () => {
-        assert.deepEqual(readPerfOptions(['--runs', '200', '--dry-run']), {
+    it('takes more runs, the host app and a dry run', () => {
+        assert.deepEqual(readPerfOptions(['--runs', '200', '--host', 'app', '--dry-run']), {
             runs: 200,
+            host: 'app',
             dryRun: true
         });
+    });
+
+    it('refuses a host it cannot drive', () => {
+        assert.throws(() => readPerfOptions(['--host', 'salesforce']), /--host must be console/);
     });
 
     it('refuses too few runs, a fraction and a word, before any browser starts', () => {

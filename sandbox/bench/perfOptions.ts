@@ -1,9 +1,11 @@
-// The perf probe's command line: `--runs N` (100 or more, default 120) and `--dry-run` (print the
-// report, write nothing). Pure, so a bad argument fails before a browser starts.
+// The perf probe's command line: `--runs N` (100 or more, default 120), `--host console|app`
+// (Salesforce over Open CTI, or the demo CRM over the bridge) and `--dry-run` (print the report,
+// write nothing). Pure, so a bad argument fails before a browser starts.
 import { parseArgs } from 'node:util';
 
 export interface PerfOptions {
     runs: number;
+    host: 'console' | 'app';
     dryRun: boolean;
 }
 
@@ -12,6 +14,7 @@ export function readPerfOptions(args: string[]): PerfOptions {
         args,
         options: {
             runs: { type: 'string', default: '120' },
+            host: { type: 'string', default: 'console' },
             'dry-run': { type: 'boolean', default: false }
         }
     });
@@ -19,5 +22,11 @@ export function readPerfOptions(args: string[]): PerfOptions {
     if (!Number.isInteger(runs) || runs < 100) {
         throw new Error('--runs must be a whole number, 100 or more');
     }
-    return { runs, dryRun: values['dry-run'] === true };
+    const host = values.host;
+    if (host !== 'console' && host !== 'app') {
+        throw new Error(
+            '--host must be console (Salesforce, Open CTI) or app (the demo CRM, the bridge)'
+        );
+    }
+    return { runs, host, dryRun: values['dry-run'] === true };
 }

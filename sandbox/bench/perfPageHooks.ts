@@ -1,5 +1,6 @@
-// The perf probe's in-page side: the hooks it installs in the softphone and console frames (echo,
-// timing, round trips), and the readers of what they record. Page code only runs inside evaluate().
+// The perf probe's in-page side: the hooks it installs in Flex's frame and in the page that frames
+// it (the console or the demo CRM): echo, timing, round trips, and the readers of what they
+// record. Page code only runs inside evaluate().
 import type { Frame, Page } from 'playwright-core';
 import type { SandboxConsoleApi } from '../console/main.ts';
 import type { JournalEntry } from '../console/journal.ts';
@@ -15,7 +16,7 @@ export interface BenchSoftphone {
     /** Every Flex action invoked in the softphone (the plugin's included), when it was invoked. */
     invoked: { at: number; name: string }[];
     acceptedAt: Record<string, number>;
-    /** When the plugin called each `sforce.opencti` method (the message is posted within). */
+    /** When the plugin called each `sforce.opencti` method (the message is posted within); Salesforce only. */
     calls: { at: number; method: string }[];
     /** When each Open CTI message from the console was dispatched in the softphone. */
     arrivals: { at: number; name: string }[];
@@ -53,11 +54,8 @@ export type ConsoleWindow = Window & {
     __benchRoundTrips(runs: number): Promise<{ rtt: number; offset: number }[]>;
 };
 
-/** Echo and timing hooks in the softphone; only messages from the console frame are answered. */
-export async function installSoftphoneHooks(
-    softphone: Frame,
-    consoleOrigin: string
-): Promise<void> {
+/** Echo and timing hooks in Flex's frame; only messages from its parent (at `parentOrigin`) are answered. */
+export async function installSoftphoneHooks(softphone: Frame, parentOrigin: string): Promise<void> {
     await softphone.evaluate((origin) => {
         const win = window as unknown as PhoneWindow;
         const now = () => performance.timeOrigin + performance.now();
@@ -104,61 +102,102 @@ export async function installSoftphoneHooks(
             win.__bench.invoked.push({ at: now(), name });
             return invokeAction(name, payload);
         };
-        const opencti = (window as unknown as { sforce: { opencti: Record<string, unknown> } })
-            .sforce.opencti;
-        const searchAndScreenPop = opencti.searchAndScreenPop as (options: unknown) => void;
-        opencti.searchAndScreenPop = (options: unknown) => {
-            win.__bench.calls.push({ at: now(), method: 'searchAndScreenPop' });
-            searchAndScreenPop(options);
-        };
-    }, consoleOrigin);
+        // Inside a host app the plugin never loads Open CTI.
+        const opencti = (window as unknown as { sforce?: { opencti: Record<string, unknown> } })
+            .sforce?.opencti;
+        if (opencti) {
+            const searchAndScreenPop = opencti.searchAndScreenPop as (options: unknown) => void;
+            opencti.searchAndScreenPop = (options: unknown) => {
+                win.__bench.calls.push({ at: now(), method: 'searchAndScreenPop' });
+                searchAndScreenPop(options);
+            };
+        }
+    }, parentOrigin);
 }
 
-/** Round trips console → softphone → console, and the clock offset estimate of each. */
-export async function installConsoleHooks(page: Page, softphoneOrigin: string): Promise<void> {
-    await page.evaluate((origin) => {
-        const win = window as unknown as ConsoleWindow;
-        const now = () => performance.timeOrigin + performance.now();
-        win.__benchRoundTrips = async (runs) => {
-            const frame = (document.getElementById('softphone') as HTMLIFrameElement).contentWindow;
-            if (!frame) {
-                throw new Error('no softphone frame');
-            }
-            const results: { rtt: number; offset: number }[] = [];
-            for (let n = 0; n < runs; n += 1) {
-                results.push(
-                    await new Promise((resolve) => {
-                        const sent = now();
-                        const listener = (event: MessageEvent) => {
-                            const data = event.data as { benchPong?: number; at?: number } | null;
-                            if (
-                                event.origin !== origin ||
-                                event.source !== frame ||
-                                data?.benchPong !== n ||
-                                typeof data.at !== 'number'
-                            ) {
-                                return;
-                            }
-                            const received = now();
-                            window.removeEventListener('message', listener);
-                            resolve({
-                                rtt: received - sent,
-                                offset: data.at - (sent + received) / 2
-                            });
-                        };
-                        window.addEventListener('message', listener);
-                        frame.postMessage({ benchPing: n }, origin);
-                    })
-                );
-            }
-            return results;
-        };
-    }, softphoneOrigin);
+/**
+ * Round trips from the page to Flex's frame (`frameSelector`) and back, and the clock offset
+ * estimate of each.
+ */
+export async function installConsoleHooks(
+    page: Page,
+    softphoneOrigin: string,
+    frameSelector = '#softphone'
+): Promise<void> {
+    await page.evaluate(
+        ({ origin, selector }) => {
+            const win = window as unknown as ConsoleWindow;
+            const now = () => performance.timeOrigin + performance.now();
+            win.__benchRoundTrips = async (runs) => {
+                const frame = document.querySelector<HTMLIFrameElement>(selector)?.contentWindow;
+                if (!frame) {
+                    throw new Error('no softphone frame');
+                }
+                const results: { rtt: number; offset: number }[] = [];
+                for (let n = 0; n < runs; n += 1) {
+                    results.push(
+                        await new Promise((resolve) => {
+                            const sent = now();
+                            const listener = (event: MessageEvent) => {
+                                const data = event.data as {
+                                    benchPong?: number;
+                                    at?: number;
+                                } | null;
+                                if (
+                                    event.origin !== origin ||
+                                    event.source !== frame ||
+                                    data?.benchPong !== n ||
+                                    typeof data.at !== 'number'
+                                ) {
+                                    return;
+                                }
+                                const received = now();
+                                window.removeEventListener('message', listener);
+                                resolve({
+                                    rtt: received - sent,
+                                    offset: data.at - (sent + received) / 2
+                                });
+                            };
+                            window.addEventListener('message', listener);
+                            frame.postMessage({ benchPing: n }, origin);
+                        })
+                    );
+                }
+                return results;
+            };
+        },
+        { origin: softphoneOrigin, selector: frameSelector }
+    );
 }
 
 export const consoleTimeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
-export const linkedRecordOfCall = async (softphone: Frame) =>
-    (await tasksOf(softphone)).find((task) => task.status === 'accepted')?.attributes.sfdcObjectId;
+/** The record linked to the accepted call, by the transport's link key. */
+export const linkedRecordOfCall = async (softphone: Frame, linkKey = 'sfdcObjectId') =>
+    (await tasksOf(softphone)).find((task) => task.status === 'accepted')?.attributes[linkKey];
+
+/** Records each `setAttributes` on the reservation's task, with the record id under `linkKey`. */
+export async function recordAttributeWrites(
+    softphone: Frame,
+    reservationSid: string,
+    linkKey: string
+): Promise<void> {
+    await softphone.evaluate(
+        ({ sid, key }) => {
+            const win = window as unknown as PhoneWindow;
+            const task =
+                win.Twilio.Flex.Manager.getInstance().workerClient.reservations.get(sid)?.task;
+            if (!task) {
+                throw new Error('no task');
+            }
+            const write = task.setAttributes.bind(task);
+            task.setAttributes = (attributes) => {
+                win.__bench.writes.push({ at: win.__bench.now(), recordId: attributes[key] });
+                return write(attributes);
+            };
+        },
+        { sid: reservationSid, key: linkKey }
+    );
+}
 
 /** Hangs up and completes every open task, and waits until Flex has none left. */
 export async function clearTasks(softphone: Frame): Promise<void> {
@@ -179,18 +218,22 @@ export async function clearTasks(softphone: Frame): Promise<void> {
     );
 }
 
-/** Waits until the journal has been quiet for a while, then returns it. */
-export async function quietJournal(page: Page, quietMs = 400): Promise<JournalEntry[]> {
-    let entries = await journalOf(page);
+/** Waits until a growing list (a journal, a tap) has been quiet for a while, then returns it. */
+export async function quietList<T>(read: () => Promise<T[]>, quietMs = 400): Promise<T[]> {
+    let entries = await read();
     for (;;) {
         await new Promise((resolve) => setTimeout(resolve, quietMs));
-        const next = await journalOf(page);
+        const next = await read();
         if (next.length === entries.length) {
             return next;
         }
         entries = next;
     }
 }
+
+/** Waits until the console's journal has been quiet for a while, then returns it. */
+export const quietJournal = (page: Page, quietMs = 400): Promise<JournalEntry[]> =>
+    quietList(() => journalOf(page), quietMs);
 
 /** Times of one path: end to end, and the plugin's own share of it. */
 export interface PathSamples {

@@ -1,7 +1,9 @@
 // Performance probe (a benchmark, not a test): in Chromium, against the sandbox, measures what the
 // plugin adds between a Salesforce event and its effect in Flex (and back), beside the raw
-// postMessage round trip between the two frames, and counts Open CTI calls per interaction.
-// Writes its table to docs/performance.md. Run: npm run bench:perf [-- --runs 200] [-- --dry-run]
+// postMessage round trip between the two frames, and counts Open CTI calls per interaction. With
+// `--host app` the same for Flex inside the demo CRM over the bridge (bridgePaths.ts), counting
+// bridge messages. Writes its table to docs/performance.md.
+// Run: npm run bench:perf [-- --runs 200] [-- --host app] [-- --dry-run]
 import type { Frame, Page } from 'playwright-core';
 import { IDS } from '../console/fixtures.ts';
 import {
@@ -9,9 +11,13 @@ import {
     journalOf,
     offerCall,
     openConsole,
+    openDemoCrm,
     openSandbox,
-    tasksOf
+    tasksOf,
+    type Sandbox
 } from '../e2e/harness.ts';
+import { measureBridgePaths } from './bridgePaths.ts';
+import { tapBridgePorts } from './bridgeTap.ts';
 import {
     arrivalOf,
     benchOf,
@@ -22,16 +28,23 @@ import {
     invokedAt,
     linkedRecordOfCall,
     quietJournal,
+    recordAttributeWrites,
     type ConsoleWindow,
     type PathSamples,
     type PhoneWindow
 } from './perfPageHooks.ts';
 import { readPerfOptions } from './perfOptions.ts';
-import { renderReport, writeCharts, type PathRow } from './perfReport.ts';
+import {
+    BRIDGE_SETTING,
+    OPEN_CTI_SETTING,
+    renderReport,
+    writeCharts,
+    type PathRow
+} from './perfReport.ts';
 import { writePerformanceSection } from './performanceDoc.ts';
-import { summarize } from './stats.ts';
+import { summarize, type Summary } from './stats.ts';
 
-const { runs: RUNS, dryRun } = readPerfOptions(process.argv.slice(2));
+const { runs: RUNS, host: HOST, dryRun } = readPerfOptions(process.argv.slice(2));
 const CHANNEL = 'Flex_Record_Selection__c';
 
 async function measureClickToDial(page: Page, softphone: Frame, offset: number) {
@@ -133,16 +146,8 @@ async function measureSelection(page: Page, softphone: Frame, offset: number) {
         const win = window as unknown as PhoneWindow;
         await win.sandboxPhone.accept(sid);
         await win.sandboxPhone.select(sid);
-        const task = win.Twilio.Flex.Manager.getInstance().workerClient.reservations.get(sid)?.task;
-        if (!task) {
-            throw new Error('no task');
-        }
-        const write = task.setAttributes.bind(task);
-        task.setAttributes = (attributes) => {
-            win.__bench.writes.push({ at: win.__bench.now(), recordId: attributes.sfdcObjectId });
-            return write(attributes);
-        };
     }, offered.reservationSid);
+    await recordAttributeWrites(softphone, offered.reservationSid, 'sfdcObjectId');
     // Three candidates and no choice yet: wait until the plugin told the picker.
     await eventually(
         () =>
@@ -225,52 +230,62 @@ async function countCalls(
     return { total: requests.length, byMethod };
 }
 
-async function main(): Promise<void> {
-    const started = Date.now();
-    const sandbox = await openSandbox();
-    try {
-        const { page, softphone } = await openConsole(sandbox);
-        await installSoftphoneHooks(softphone, sandbox.server.origins.console);
-        await installConsoleHooks(page, sandbox.server.origins.softphone);
-        await quietJournal(page);
+/** What one setting's probe measured. */
+interface Probe {
+    rtt: Summary;
+    rows: PathRow[];
+    counts: [string, { total: number; byMethod: Record<string, number> }][];
+}
 
-        const roundTrips = await page.evaluate(
-            (runs) => (window as unknown as ConsoleWindow).__benchRoundTrips(runs),
-            RUNS * 2
+/** Round trips from the page to Flex's frame: their summary, and Flex's clock minus the page's. */
+async function clockOf(page: Page): Promise<{ rtt: Summary; offset: number }> {
+    const roundTrips = await page.evaluate(
+        (runs) => (window as unknown as ConsoleWindow).__benchRoundTrips(runs),
+        RUNS * 2
+    );
+    // From the fastest round trips (least queueing).
+    const fastest = [...roundTrips].sort((a, b) => a.rtt - b.rtt).slice(0, 20);
+    return {
+        rtt: summarize(roundTrips.map((each) => each.rtt)),
+        offset: summarize(fastest.map((each) => each.offset)).median
+    };
+}
+
+/** Salesforce: the simulated console, Flex in its Open CTI softphone. */
+async function probeConsole(sandbox: Sandbox): Promise<Probe> {
+    const { page, softphone } = await openConsole(sandbox);
+    await installSoftphoneHooks(softphone, sandbox.server.origins.console);
+    await installConsoleHooks(page, sandbox.server.origins.softphone);
+    await quietJournal(page);
+    const { rtt, offset } = await clockOf(page);
+
+    const dial = await measureClickToDial(page, softphone, offset);
+    const pop = await measureScreenPop(page, softphone, offset);
+    const selection = await measureSelection(page, softphone, offset);
+
+    const inbound = await countCalls(page, async () => {
+        const offered = await offerCall(softphone, '+12125550142');
+        await softphone.evaluate(
+            (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
+            offered.reservationSid
         );
-        const rtt = summarize(roundTrips.map((each) => each.rtt));
-        // Softphone clock minus console clock, from the fastest round trips (least queueing).
-        const fastest = [...roundTrips].sort((a, b) => a.rtt - b.rtt).slice(0, 20);
-        const offset = summarize(fastest.map((each) => each.offset)).median;
-
-        const dial = await measureClickToDial(page, softphone, offset);
-        const pop = await measureScreenPop(page, softphone, offset);
-        const selection = await measureSelection(page, softphone, offset);
-
-        const inbound = await countCalls(page, async () => {
-            const offered = await offerCall(softphone, '+12125550142');
-            await softphone.evaluate(
-                (sid) => (window as unknown as PhoneWindow).sandboxPhone.accept(sid),
-                offered.reservationSid
-            );
-            await eventually(() => linkedRecordOfCall(softphone), Boolean);
-            await clearTasks(softphone);
-        });
-        const outbound = await countCalls(page, async () => {
-            await page.evaluate(
-                (recordId) =>
-                    (window as unknown as ConsoleWindow).sandboxConsole.clickToDial(recordId),
-                IDS.lindaLead
-            );
-            await eventually(
-                () => tasksOf(softphone),
-                (tasks) => tasks.some((task) => task.status === 'accepted')
-            );
-            await clearTasks(softphone);
-        });
-
-        const chromium = sandbox.browser.version();
-        const rows: PathRow[] = [
+        await eventually(() => linkedRecordOfCall(softphone), Boolean);
+        await clearTasks(softphone);
+    });
+    const outbound = await countCalls(page, async () => {
+        await page.evaluate(
+            (recordId) => (window as unknown as ConsoleWindow).sandboxConsole.clickToDial(recordId),
+            IDS.lindaLead
+        );
+        await eventually(
+            () => tasksOf(softphone),
+            (tasks) => tasks.some((task) => task.status === 'accepted')
+        );
+        await clearTasks(softphone);
+    });
+    return {
+        rtt,
+        rows: [
             {
                 slug: 'click-to-dial',
                 name: 'Click-to-dial → `StartOutboundCall` invoked',
@@ -294,21 +309,43 @@ async function main(): Promise<void> {
                 pluginPart: 'LMS message dispatched → plugin invokes `SetTaskAttributes`',
                 samples: selection
             }
-        ];
+        ],
+        counts: [
+            ['Inbound call, one match: answered, completed', inbound],
+            ['Click-to-dial: placed, completed', outbound]
+        ]
+    };
+}
+
+/** A host app: Flex inside the demo CRM, over the bridge, with both ends' ports tapped. */
+async function probeHostApp(sandbox: Sandbox): Promise<Probe> {
+    const { page, flex } = await openDemoCrm(sandbox, { initScript: tapBridgePorts });
+    await installSoftphoneHooks(flex, sandbox.server.origins.app);
+    await installConsoleHooks(page, sandbox.server.origins.softphone, '#flex-panel iframe');
+    const { rtt, offset } = await clockOf(page);
+    return { rtt, ...(await measureBridgePaths(page, flex, offset, RUNS)) };
+}
+
+async function main(): Promise<void> {
+    const started = Date.now();
+    const sandbox = await openSandbox();
+    try {
+        const overBridge = HOST === 'app';
+        const { rtt, rows, counts } = overBridge
+            ? await probeHostApp(sandbox)
+            : await probeConsole(sandbox);
         const report = renderReport({
+            setting: overBridge ? BRIDGE_SETTING : OPEN_CTI_SETTING,
             runs: RUNS,
             rtt,
             rows,
-            counts: [
-                ['Inbound call, one match: answered, completed', inbound],
-                ['Click-to-dial: placed, completed', outbound]
-            ],
-            chromium,
+            counts,
+            chromium: sandbox.browser.version(),
             durationS: Math.round((Date.now() - started) / 1000)
         });
         console.log(report);
         if (!dryRun) {
-            await writePerformanceSection('perf-probe', report);
+            await writePerformanceSection(overBridge ? 'bridge-perf-probe' : 'perf-probe', report);
             await writeCharts(rows, 5 * rtt.p95);
         }
     } finally {

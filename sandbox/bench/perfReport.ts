@@ -20,6 +20,42 @@ export interface PathRow {
 
 const chartFile = (slug: string) => `images/perf-${slug}.svg`;
 
+/** What differs between the probe's two settings: Salesforce (Open CTI) and a host app (the bridge). */
+export interface ProbeSetting {
+    heading: string;
+    /** Where Flex runs, for the "Measured" line. */
+    where: string;
+    command: string;
+    /** Where a path starts on the CRM's side, and where the plugin hands over to the CRM. */
+    crmEvent: string;
+    crmHandover: string;
+    roundTrip: string;
+    countsHeading: string;
+    countsColumn: string;
+}
+
+export const OPEN_CTI_SETTING: ProbeSetting = {
+    heading: 'Added latency (perf probe)',
+    where: 'softphone cross-site to the console',
+    command: 'npm run bench:perf',
+    crmEvent: 'the Salesforce-side event',
+    crmHandover: 'to Salesforce (an Open CTI call)',
+    roundTrip: 'console ⇄ softphone',
+    countsHeading: 'Open CTI calls per interaction',
+    countsColumn: 'requests'
+};
+
+export const BRIDGE_SETTING: ProbeSetting = {
+    heading: 'Added latency over the bridge (perf probe, host app)',
+    where: 'Flex cross-site inside the demo CRM, over the bridge',
+    command: 'npm run bench:perf -- --host app',
+    crmEvent: "the host app's call",
+    crmHandover: "to the host (a message on the bridge's port)",
+    roundTrip: 'demo CRM ⇄ Flex frame',
+    countsHeading: 'Bridge messages per interaction',
+    countsColumn: 'messages'
+};
+
 /** One CDF chart per path, end to end and the plugin's share, with both targets marked. */
 export async function writeCharts(rows: PathRow[], endToEndTarget: number): Promise<void> {
     for (const row of rows) {
@@ -41,6 +77,7 @@ export async function writeCharts(rows: PathRow[], endToEndTarget: number): Prom
 }
 
 export function renderReport({
+    setting,
     rtt,
     rows,
     counts,
@@ -48,6 +85,7 @@ export function renderReport({
     durationS,
     runs
 }: {
+    setting: ProbeSetting;
     runs: number;
     rtt: Summary;
     rows: PathRow[];
@@ -59,24 +97,23 @@ export function renderReport({
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
     const lines = [
-        '## Added latency (perf probe)',
+        `## ${setting.heading}`,
         '',
         `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, ` +
             `${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}), ` +
-            `Chromium ${chromium}, Node ${process.version}, softphone cross-site to the console; ${durationS} s.`,
-        `Command: \`npm run bench:perf\` (\`sandbox/bench/perfProbe.ts\`, ${runs} runs each).`,
+            `Chromium ${chromium}, Node ${process.version}, ${setting.where}; ${durationS} s.`,
+        `Command: \`${setting.command}\` (\`sandbox/bench/perfProbe.ts\`, ${runs} runs each).`,
         '',
-        'Each path is timed twice. **End to end** runs from the Salesforce-side event to its effect',
+        `Each path is timed twice. **End to end** runs from ${setting.crmEvent} to its effect`,
         'in Flex (or back), so it includes the one cross-process postMessage hop the path needs; times',
         'across the two frames are put on one clock with the offset estimated from the fastest round',
-        'trips. **The plugin’s own share** runs from the message reaching the softphone (or Flex’s',
-        'event) to the plugin handing over to Flex (invoking a Flex action) or to Salesforce (an',
-        'Open CTI call), without Flex’s own dispatch and rendering. Targets: end to end p95 at most',
+        'trips. **The plugin’s own share** runs from the message reaching Flex’s frame (or Flex’s',
+        `event) to the plugin handing over to Flex (invoking a Flex action) or ${setting.crmHandover}, without Flex’s own dispatch and rendering. Targets: end to end p95 at most`,
         `5× the round trip p95 (${ms(target)} here); the plugin’s share p95 at most ${ms(PLUGIN_TARGET_MS)}.`,
         '',
         '| path | hops | end to end: median, p95, max | end-to-end target met | the plugin’s own share | share: median, p95, max | share target met |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        `| raw postMessage round trip, console ⇄ softphone (${rtt.runs} runs) | 2 | ${ms(rtt.median)}, ${ms(rtt.p95)}, ${ms(rtt.max)} | – | – | – | – |`,
+        `| raw postMessage round trip, ${setting.roundTrip} (${rtt.runs} runs) | 2 | ${ms(rtt.median)}, ${ms(rtt.p95)}, ${ms(rtt.max)} | – | – | – | – |`,
         ...rows.map(({ name, hop, pluginPart, samples }) => {
             const total = summarize(samples.total);
             const plugin = summarize(samples.plugin);
@@ -87,9 +124,9 @@ export function renderReport({
             ({ slug, name }) => `![${name.replaceAll('`', '')}: distribution](${chartFile(slug)})`
         ),
         '',
-        '### Open CTI calls per interaction',
+        `### ${setting.countsHeading}`,
         '',
-        '| interaction | requests | by method |',
+        `| interaction | ${setting.countsColumn} | by method |`,
         '| --- | --- | --- |',
         ...counts.map(
             ([name, count]) =>

@@ -94,6 +94,35 @@ export async function openConsole(sandbox: Sandbox, search = ''): Promise<Consol
     return { page, softphone, pageErrors };
 }
 
+export interface DemoCrmSession {
+    page: Page;
+    /** Flex's frame inside the demo CRM. */
+    flex: Frame;
+    pageErrors: string[];
+}
+
+/**
+ * Opens the demo CRM (by default at its allowed origin) and waits until Flex and the plugin are up
+ * in its frame. `initScript` runs in every frame before the page's own scripts (the benchmarks'
+ * taps on the bridge's ports).
+ */
+export async function openDemoCrm(
+    sandbox: Sandbox,
+    options: { origin?: string; search?: string; initScript?: () => void } = {}
+): Promise<DemoCrmSession> {
+    const page = await sandbox.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    if (options.initScript) await page.context().addInitScript(options.initScript);
+    await page.goto(`${options.origin ?? sandbox.server.origins.app}/app/${options.search ?? ''}`);
+    const handle = await page.waitForSelector('#flex-panel iframe', { state: 'attached' });
+    const flex = await handle.contentFrame();
+    if (!flex) throw new Error('no Flex frame in the demo CRM');
+    await flex.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
+    await flex.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.ready);
+    return { page, flex, pageErrors };
+}
+
 export async function softphoneFrame(page: Page): Promise<Frame> {
     const handle = await page.waitForSelector('#softphone', { state: 'attached' });
     await page.waitForFunction(() => {

@@ -2,18 +2,18 @@
 // and the host SDK in Chromium. The demo CRM (localhost, its own origin) frames Flex (127.0.0.1).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TimelineEntry } from '../demo-crm/timeline.ts';
 import {
     answerCall,
     eventually,
     finishCall,
+    openDemoCrm,
     selectTask,
     taskOf,
     tasksOf,
     sandboxForTests,
-    type PhoneWindow,
-    type Sandbox
+    type PhoneWindow
 } from './harness.ts';
 
 const sandbox = sandboxForTests();
@@ -44,24 +44,6 @@ interface DemoWindow {
     };
 }
 
-/** Opens the demo CRM and waits until Flex is connected to it; returns the page and Flex's frame. */
-async function openDemo(
-    s: Sandbox,
-    origin = s.server.origins.app,
-    search = ''
-): Promise<{ page: Page; flex: Frame; errors: string[] }> {
-    const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/app/${search}`);
-    const handle = await page.waitForSelector('#flex-panel iframe', { state: 'attached' });
-    const flex = await handle.contentFrame();
-    if (!flex) throw new Error('no Flex frame');
-    await flex.waitForFunction(() => 'sandboxPhone' in window, null, { timeout: 30000 });
-    await flex.evaluate(() => (window as unknown as PhoneWindow).sandboxPhone.ready);
-    return { page, flex, errors };
-}
-
 async function connected(page: Page): Promise<void> {
     const status = await eventually(
         () => page.evaluate(() => (window as unknown as DemoWindow).demoCrm.seen.status),
@@ -82,7 +64,7 @@ const setFaults = (page: Page, faults: Partial<DemoWindow['demoCrm']['faults']>)
 
 /** The demo CRM with an empty timeline and `failSaves` failing saves; a call from Grace, popped and finished. */
 async function finishGraceCall(failSaves: number) {
-    const { page, flex } = await openDemo(sandbox());
+    const { page, flex } = await openDemoCrm(sandbox());
     await connected(page);
     await page.evaluate(() => (window as unknown as DemoWindow).demoCrm.clearTimeline());
     await setFaults(page, { failSaves });
@@ -97,7 +79,7 @@ async function finishGraceCall(failSaves: number) {
 
 describe('Flex in a web app over the bridge', () => {
     test('click-to-dial from the demo CRM: an outbound task with E.164, the record and the campaign', async () => {
-        const { page, flex, errors } = await openDemo(sandbox());
+        const { page, flex, pageErrors: errors } = await openDemoCrm(sandbox());
         await connected(page);
         await page.getByRole('button', { name: 'Call Grace Hopper with Flex' }).click();
         const tasks = await eventually(
@@ -115,7 +97,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('screen pop with one match: the customer page opens and the task is linked', async () => {
-        const { page, flex } = await openDemo(sandbox());
+        const { page, flex } = await openDemoCrm(sandbox());
         await connected(page);
         const offered = await answerCall(flex, GRACE);
         const task = await eventually(
@@ -132,7 +114,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('several matches, chosen in the host: its chooser links the record in Flex', async () => {
-        const { page, flex } = await openDemo(sandbox());
+        const { page, flex } = await openDemoCrm(sandbox());
         await connected(page);
         const offered = await answerCall(flex, ADA_SHARED);
         await page.getByRole('button', { name: 'Ada King' }).last().waitFor({ timeout: 8000 });
@@ -150,7 +132,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('several matches, chosen in Flex: the host chooser follows; the host can unlink', async () => {
-        const { page, flex } = await openDemo(sandbox());
+        const { page, flex } = await openDemoCrm(sandbox());
         await connected(page);
         const offered = await answerCall(flex, ADA_SHARED);
         await selectTask(flex, offered.reservationSid);
@@ -247,7 +229,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('a host action on the admin list runs in Flex; one that is not is refused', async () => {
-        const { page, flex } = await openDemo(sandbox());
+        const { page, flex } = await openDemoCrm(sandbox());
         await connected(page);
         const result = await page.evaluate(async () => {
             const connection = (window as unknown as DemoWindow).demoCrm.connection();
@@ -313,7 +295,7 @@ describe('Flex in a web app over the bridge', () => {
     });
 
     test('a host speaking another protocol version is refused in words, with no port', async () => {
-        const { page } = await openDemo(sandbox());
+        const { page } = await openDemoCrm(sandbox());
         await connected(page);
         const answer = await page.evaluate(async (flexOrigin) => {
             const frame = document.querySelector('#flex-panel iframe') as HTMLIFrameElement;
