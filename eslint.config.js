@@ -50,7 +50,9 @@ export default [
             'flex-plugin/coverage/**',
             'flex-plugin/stubs/**',
             'sandbox/dist/**',
-            'sandbox/softphone/shims/**'
+            'sandbox/softphone/shims/**',
+            // Generated from packages/flex-host-sdk (npm run lwc:sdk), which has its own lint.
+            'force-app/main/default/lwc/flexHostSdk/flexHostSdk.js'
         ]
     },
     ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcFiles })),
