@@ -5,7 +5,11 @@ module.exports = {
     ...jestConfig,
     moduleNameMapper: {
         ...jestConfig.moduleNameMapper,
-        '^lightning/messageService$': '<rootDir>/force-app/test/jest-mocks/lightning/messageService'
+        '^lightning/messageService$':
+            '<rootDir>/force-app/test/jest-mocks/lightning/messageService',
+        '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
+        '^lightning/platformUtilityBarApi$':
+            '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi'
     },
     setupFilesAfterEnv: [
         ...(jestConfig.setupFilesAfterEnv ?? []),

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { renderCdfSvg } from './cdfChart.ts';
 import { PERFORMANCE_DOC } from './performanceDoc.ts';
 import type { PathSamples } from './perfPageHooks.ts';
@@ -56,23 +57,26 @@ export const BRIDGE_SETTING: ProbeSetting = {
     countsColumn: 'messages'
 };
 
-/** One CDF chart per path, end to end and the plugin's share, with both targets marked. */
+/**
+ * One CDF chart per path, end to end and the plugin's share, with both targets marked; formatted
+ * as `npm test`'s Prettier check expects.
+ */
 export async function writeCharts(rows: PathRow[], endToEndTarget: number): Promise<void> {
     for (const row of rows) {
-        await writeFile(
-            path.join(path.dirname(PERFORMANCE_DOC), chartFile(row.slug)),
-            renderCdfSvg({
-                title: row.name.replaceAll('`', ''),
-                series: [
-                    { label: 'end to end', samples: row.samples.total },
-                    { label: "the plugin's own share", samples: row.samples.plugin }
-                ],
-                marks: [
-                    { label: `end-to-end target ${ms(endToEndTarget)}`, atMs: endToEndTarget },
-                    { label: `plugin target ${ms(PLUGIN_TARGET_MS)}`, atMs: PLUGIN_TARGET_MS }
-                ]
-            })
-        );
+        const file = path.join(path.dirname(PERFORMANCE_DOC), chartFile(row.slug));
+        const options = (await prettier.resolveConfig(file)) ?? {};
+        const svg = renderCdfSvg({
+            title: row.name.replaceAll('`', ''),
+            series: [
+                { label: 'end to end', samples: row.samples.total },
+                { label: "the plugin's own share", samples: row.samples.plugin }
+            ],
+            marks: [
+                { label: `end-to-end target ${ms(endToEndTarget)}`, atMs: endToEndTarget },
+                { label: `plugin target ${ms(PLUGIN_TARGET_MS)}`, atMs: PLUGIN_TARGET_MS }
+            ]
+        });
+        await writeFile(file, await prettier.format(svg, { ...options, filepath: file }));
     }
 }
 

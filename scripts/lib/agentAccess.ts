@@ -1,6 +1,6 @@
 // What an agent's session needs from the package at run time, checked offline: the permission set
 // lets agents create the Tasks the activity log writes (Edit Tasks, and every packaged Activity
-// field), and a Trusted URL lets the console frame the call center's adapter with the microphone.
+// field) and call the Apex the components call, and a Trusted URL lets the console frame the call center's adapter with the microphone.
 import { generalItems, type CallCenter } from './callCenter.ts';
 import { childText, childrenNamed, type XmlElement } from './xml.ts';
 
@@ -23,10 +23,12 @@ function descriptionProblem(kind: string, name: string, element: XmlElement): st
 /**
  * Problems with the agents' permission set.
  * @param activityFields the packaged Activity custom fields, as `Activity.Name__c`
+ * @param auraEnabledClasses the packaged Apex classes components call (`@AuraEnabled`)
  */
 export function checkAgentPermissionSet(
     permissionSet: XmlElement | undefined,
-    activityFields: string[]
+    activityFields: string[],
+    auraEnabledClasses: string[] = []
 ): string[] {
     if (!permissionSet) {
         return [`permission set ${AGENT_PERMISSION_SET} is missing: agents could not be set up`];
@@ -54,6 +56,16 @@ export function checkAgentPermissionSet(
                 `permission set ${AGENT_PERMISSION_SET} does not make ${onTask} readable and editable: activity logs that fill it would be refused`
             );
         }
+    }
+    const classes = new Set(
+        childrenNamed(permissionSet, 'classAccesses')
+            .filter((access) => isTrue(access, 'enabled'))
+            .map((access) => childText(access, 'apexClass'))
+    );
+    for (const apexClass of auraEnabledClasses.filter((name) => !classes.has(name))) {
+        problems.push(
+            `permission set ${AGENT_PERMISSION_SET} does not grant Apex class ${apexClass}: the softphone component's calls to it would fail for agents`
+        );
     }
     return problems;
 }

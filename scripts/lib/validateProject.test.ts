@@ -49,16 +49,22 @@ describe('the project as committed', () => {
     it('checks every component the package ships', () => {
         const names = report.components.map((c) => `${c.type}:${c.fullName}`).sort();
         assert.deepEqual(names, [
+            'ApexClass:FlexRecordSearch',
+            'ApexClass:FlexRecordSearchTest',
             'CallCenter:Twilio_Flex',
             'CspTrustedSite:Flex_Agent_Desktop',
             'CustomApplication:Flex_Console',
+            'CustomApplication:Flex_Console_Lwc',
             'CustomField:Activity.Flex_Sentiment__c',
             'CustomField:Activity.Flex_Task_Sid__c',
             'CustomField:Activity.Flex_Topics__c',
             'CustomLabels:CustomLabels',
+            'FlexiPage:Flex_Console_Lwc_UtilityBar',
             'FlexiPage:Flex_Console_UtilityBar',
             'LightningComponentBundle:flexContract',
+            'LightningComponentBundle:flexHostSdk',
             'LightningComponentBundle:flexRecordPicker',
+            'LightningComponentBundle:flexSoftphone',
             'LightningMessageChannel:Flex_Interaction',
             'LightningMessageChannel:Flex_Record_Selection',
             'PermissionSet:Flex_Agent'
@@ -68,6 +74,7 @@ describe('the project as committed', () => {
 
     it('converts to Metadata API format with Salesforce library', () => {
         for (const type of [
+            'ApexClass',
             'CallCenter',
             'CspTrustedSite',
             'LightningMessageChannel',
@@ -138,8 +145,22 @@ describe('broken metadata is caught', () => {
         [
             'an agent permission set without Edit Tasks',
             AGENT_PERMISSIONS,
-            (t) => t.replace('<enabled>true</enabled>', '<enabled>false</enabled>'),
+            (t) =>
+                t.replace(
+                    '<enabled>true</enabled>\n        <name>EditTask</name>',
+                    '<enabled>false</enabled>\n        <name>EditTask</name>'
+                ),
             /Flex_Agent does not grant EditTask/
+        ],
+        [
+            'an agent permission set without the Apex the softphone calls',
+            AGENT_PERMISSIONS,
+            (t) =>
+                t.replace(
+                    '<apexClass>FlexRecordSearch</apexClass>',
+                    '<apexClass>Other</apexClass>'
+                ),
+            /Flex_Agent does not grant Apex class FlexRecordSearch/
         ],
         [
             'an Activity field agents may read but not edit',

@@ -117,16 +117,23 @@ export async function validateProject(root: string): Promise<ValidationReport> {
     // 5. References between components.
     problems.push(...(await checkReferences(root, components, rootOf, callCenters)));
 
-    // 6. What agents need at run time: Task rights, and the adapter framed with the microphone.
+    // 6. What agents need at run time: Task rights, Apex access, and the adapter framed with the
+    // microphone.
     const agentPermissions = byType('PermissionSet').find(
         (c) => c.fullName === AGENT_PERMISSION_SET
     );
+    const auraEnabledClasses: string[] = [];
+    for (const apexClass of components.filter((c) => c.type.name === 'ApexClass')) {
+        const source = apexClass.content ? await readFile(apexClass.content, 'utf8') : '';
+        if (/@AuraEnabled\b/i.test(source)) auraEnabledClasses.push(apexClass.fullName);
+    }
     problems.push(
         ...checkAgentPermissionSet(
             agentPermissions && rootOf(agentPermissions.xml),
             byType('CustomField')
                 .map((c) => c.fullName)
-                .filter((name) => name.startsWith('Activity.'))
+                .filter((name) => name.startsWith('Activity.')),
+            auraEnabledClasses
         ),
         ...checkTrustedSites(
             byType('CspTrustedSite').map((c) => ({ name: c.fullName, element: rootOf(c.xml) })),

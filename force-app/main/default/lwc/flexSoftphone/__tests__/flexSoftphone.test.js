@@ -1,0 +1,243 @@
+import { createElement } from 'lwc';
+import FlexSoftphone, { objectList } from 'c/flexSoftphone';
+import { connectFlex, FlexBridgeError } from 'c/flexHostSdk';
+import { toId18 } from 'c/flexContract';
+import { publish, resetSubscribers, subscriberCount } from 'lightning/messageService';
+import {
+    EnclosingUtilityId,
+    disableUtilityPopOut,
+    resetUtilities,
+    updateUtility,
+    utilities
+} from 'lightning/platformUtilityBarApi';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import searchRecords from '@salesforce/apex/FlexRecordSearch.search';
+
+// The real SDK, but for the connection: Flex cannot run in Jest (the sandbox runs it for real).
+jest.mock('c/flexHostSdk', () => ({
+    ...jest.requireActual('c/flexHostSdk'),
+    connectFlex: jest.fn()
+}));
+jest.mock('@salesforce/apex/FlexRecordSearch.search', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/FlexRecordSearch.findLoggedTask', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.FlexSoftphone_NotConnected',
+    () => ({ default: 'Flex is not connected ({0}).' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.FlexSoftphone_BadUrl',
+    () => ({ default: 'The Flex URL "{0}" is not https.' }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.FlexSoftphone_UtilityBusy', () => ({ default: 'Flex: busy' }), {
+    virtual: true
+});
+
+const INTERACTION = 'Flex_Interaction__c';
+const SELECTION = 'Flex_Record_Selection__c';
+const UTILITY = 'utility-1';
+const TASK_SID = 'WT0123456789abcdef0123456789abcdef';
+const CONTACT = { recordId: toId18('003000000000001'), objectApiName: 'Contact', name: 'Ada' };
+const LEAD = { recordId: toId18('00Q000000000001'), objectApiName: 'Lead', name: 'Ada King' };
+
+/** What connectFlex resolves with: the SDK's FlexConnection, with a way to fire its events. */
+function fakeConnection() {
+    const listeners = new Map();
+    return {
+        status: 'connected',
+        on: jest.fn((event, listener) => {
+            listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+            return () => {};
+        }),
+        emit(event, data) {
+            (listeners.get(event) ?? []).forEach((listener) => listener(data));
+        },
+        linkRecord: jest.fn().mockResolvedValue(undefined),
+        dial: jest.fn().mockResolvedValue(undefined),
+        destroy: jest.fn()
+    };
+}
+
+const chooser = (overrides = {}) => ({
+    taskSid: TASK_SID,
+    status: 'accepted',
+    direction: 'inbound',
+    channel: 'voice',
+    customer: '+14155550123',
+    candidates: [CONTACT, LEAD],
+    selected: null,
+    error: null,
+    ...overrides
+});
+
+/** Lets pending promises (the connection, the utility bar calls) settle. */
+const flush = () =>
+    [1, 2, 3, 4, 5].reduce((chain) => chain.then(() => Promise.resolve()), Promise.resolve());
+
+async function mount(props = {}) {
+    const element = createElement('c-flex-softphone', { is: FlexSoftphone });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    EnclosingUtilityId.emit(UTILITY);
+    await flush();
+    return element;
+}
+
+/** Every message the softphone published on a channel. */
+const published = (channel) =>
+    publish.mock.calls.filter(([, to]) => to === channel).map(([, , message]) => message);
+
+describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
+    let connection;
+    beforeEach(() => {
+        connection = fakeConnection();
+        connectFlex.mockResolvedValue(connection);
+    });
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        resetSubscribers();
+        resetUtilities();
+        resetNavigation();
+    });
+
+    it('frames Flex with what it needs and connects to its exact origin', async () => {
+        const element = await mount();
+        const iframe = element.shadowRoot.querySelector('iframe');
+        expect(iframe.getAttribute('src')).toBe('https://flex.twilio.com/agent-desktop');
+        expect(iframe.getAttribute('allow')).toBe('microphone; camera; autoplay; clipboard-write');
+        expect(iframe.getAttribute('title')).toBeTruthy();
+        expect(connectFlex).toHaveBeenCalledTimes(1);
+        const options = connectFlex.mock.calls[0][0];
+        expect(options.iframe).toBe(iframe);
+        expect(options.flexOrigin).toBe('https://flex.twilio.com');
+        expect(options.handshakeTimeoutMs).toBe(60000);
+        expect(Object.keys(options.handlers).sort()).toEqual([
+            'openRecord',
+            'saveActivity',
+            'search',
+            'showFlex',
+            'updateActivity'
+        ]);
+        expect(utilities.get(UTILITY)).toMatchObject({ label: 'c.FlexSoftphone_UtilityReady' });
+        await expect(element).toBeAccessible();
+    });
+
+    it('an address that is not https: tells the admin what to fix, and frames nothing', async () => {
+        const element = await mount({ flexUrl: 'http://flex.example.com/agent-desktop' });
+        expect(element.shadowRoot.querySelector('iframe')).toBeNull();
+        expect(element.shadowRoot.querySelector('[role="alert"]').textContent).toBe(
+            'The Flex URL "http://flex.example.com/agent-desktop" is not https.'
+        );
+        expect(connectFlex).not.toHaveBeenCalled();
+    });
+
+    it('Flex not answering: the agent reads why, and the utility says not connected', async () => {
+        connectFlex.mockRejectedValue(
+            new FlexBridgeError('HANDSHAKE_TIMEOUT', 'Flex did not answer in 60 s')
+        );
+        const element = await mount();
+        expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe(
+            'Flex is not connected (Flex did not answer in 60 s).'
+        );
+        expect(utilities.get(UTILITY)).toMatchObject({ highlighted: true, icon: 'warning' });
+    });
+
+    it('searches the objects the admin listed through Apex, and pops the record page', async () => {
+        await mount({ searchObjects: ' Contact, Lead ,Not an object' });
+        searchRecords.mockResolvedValue([CONTACT]);
+        const { handlers } = connectFlex.mock.calls[0][0];
+        await expect(handlers.search('+14155550123')).resolves.toEqual([CONTACT]);
+        expect(searchRecords).toHaveBeenCalledWith({
+            term: '+14155550123',
+            objectApiNames: ['Contact', 'Lead']
+        });
+        handlers.openRecord({ recordId: CONTACT.recordId, objectApiName: 'Contact' });
+        expect(getNavigateCalledWith()).toEqual({
+            type: 'standard__recordPage',
+            attributes: { recordId: CONTACT.recordId, objectApiName: 'Contact', actionName: 'view' }
+        });
+        await handlers.showFlex();
+        expect(utilities.get(UTILITY).open).toBe(true);
+    });
+
+    it("tells the record picker about Flex's chooser, and nothing that breaks the contract", async () => {
+        await mount();
+        connection.emit('chooser', chooser());
+        connection.emit('chooser', chooser({ candidates: [{ ...CONTACT, recordId: 'CUS-1' }] }));
+        expect(published(INTERACTION)).toEqual([chooser()]);
+        // The picker asks again (it loaded later): it hears the last state.
+        publish(undefined, SELECTION, {
+            action: 'sync',
+            recordId: null,
+            objectApiName: null,
+            recordName: null,
+            taskSid: null
+        });
+        expect(published(INTERACTION)).toEqual([chooser(), chooser()]);
+    });
+
+    it('links and unlinks the record the agent chose in the picker', async () => {
+        await mount();
+        publish(undefined, SELECTION, {
+            action: 'select',
+            recordId: LEAD.recordId,
+            objectApiName: 'Lead',
+            recordName: 'Ada King',
+            taskSid: TASK_SID
+        });
+        publish(undefined, SELECTION, {
+            action: 'clear',
+            recordId: null,
+            objectApiName: null,
+            recordName: null,
+            taskSid: TASK_SID
+        });
+        publish(undefined, SELECTION, { action: 'select', recordId: 'nope' });
+        expect(connection.linkRecord.mock.calls).toEqual([
+            [LEAD, TASK_SID],
+            [null, TASK_SID]
+        ]);
+    });
+
+    it('keeps pop-out off while the agent is on an interaction (it would reload Flex)', async () => {
+        await mount();
+        connection.emit('interaction', { event: 'accepted', interaction: {} });
+        expect(utilities.get(UTILITY)).toMatchObject({ popOutDisabled: true, label: 'Flex: busy' });
+        connection.emit('interaction', { event: 'completed', interaction: {} });
+        expect(utilities.get(UTILITY).popOutDisabled).toBe(false);
+        connection.emit('status', { status: 'disconnected', reason: 'Flex reloaded' });
+        expect(utilities.get(UTILITY)).toMatchObject({ icon: 'warning' });
+    });
+
+    it('a utility bar that went away does not break the softphone', async () => {
+        updateUtility.mockRejectedValueOnce(new Error('gone'));
+        disableUtilityPopOut.mockRejectedValueOnce(new Error('gone'));
+        const element = await mount();
+        await flush();
+        expect(element.shadowRoot.querySelector('iframe')).not.toBeNull();
+    });
+
+    it('removed from the page: closes the connection and stops listening to the picker', async () => {
+        const element = await mount();
+        expect(subscriberCount(SELECTION)).toBe(1);
+        document.body.removeChild(element);
+        expect(connection.destroy).toHaveBeenCalled();
+        expect(subscriberCount(SELECTION)).toBe(0);
+        expect(connection.linkRecord).not.toHaveBeenCalled();
+    });
+
+    it('reads the object list as App Builder holds it', () => {
+        expect(objectList('Contact,Lead, My_Object__c ,bad name,')).toEqual([
+            'Contact',
+            'Lead',
+            'My_Object__c'
+        ]);
+        expect(objectList(undefined)).toEqual([]);
+    });
+});

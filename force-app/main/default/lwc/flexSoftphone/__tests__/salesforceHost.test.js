@@ -1,0 +1,163 @@
+import { toId18 } from 'c/flexContract';
+import { FlexBridgeError } from 'c/flexHostSdk';
+import { bridgeRecords, lastingSaveProblem, salesforceHandlers } from '../salesforceHost';
+import { DEFAULT_TASK_FIELDS } from '../taskRecord';
+
+const CONTACT = '003000000000001AAA';
+const LEAD = toId18('00Q000000000001');
+const TASK = toId18('00T000000000001');
+const SID = 'WT0123456789abcdef0123456789abcdef';
+
+const activity = {
+    activityKey: SID,
+    taskSid: SID,
+    subject: 'Inbound call from +14155550123',
+    channel: 'voice',
+    direction: 'inbound',
+    startedAt: null,
+    endedAt: '2026-12-04T10:00:00.000Z',
+    durationSeconds: 90,
+    activityDate: '2026-12-04',
+    customerNumber: '+14155550123',
+    recordId: CONTACT,
+    recordType: 'Contact',
+    disposition: null,
+    summary: null,
+    sentiment: null,
+    topics: null
+};
+
+/** uiRecordApi's error for a save Salesforce refused (the shape its promise rejects with). */
+const saveError = (errorCode, message, field) => ({
+    body: {
+        output: field
+            ? { errors: [], fieldErrors: { [field]: [{ errorCode, message }] } }
+            : { errors: [{ errorCode, message }], fieldErrors: {} }
+    }
+});
+
+function setup() {
+    const apis = {
+        searchRecords: jest.fn().mockResolvedValue([]),
+        findLoggedTask: jest.fn().mockResolvedValue(null),
+        createRecord: jest.fn().mockResolvedValue({ id: TASK }),
+        updateRecord: jest.fn().mockResolvedValue({}),
+        navigate: jest.fn(),
+        showUtility: jest.fn().mockResolvedValue(true)
+    };
+    const handlers = salesforceHandlers(apis, {
+        searchObjects: ['Contact', 'Lead'],
+        taskFieldNames: DEFAULT_TASK_FIELDS
+    });
+    return { apis, handlers };
+}
+
+describe('Salesforce as the bridge host', () => {
+    it('searches the configured objects with Apex and answers with valid records only', async () => {
+        const { apis, handlers } = setup();
+        apis.searchRecords.mockResolvedValue([
+            { recordId: CONTACT, objectApiName: 'Contact', name: 'Ada Lovelace' },
+            { recordId: LEAD, objectApiName: 'Lead', name: null },
+            { recordId: 'not-an-id', objectApiName: 'Contact', name: 'x' },
+            { recordId: CONTACT, objectApiName: 'Bad Name', name: 'x' }
+        ]);
+        await expect(handlers.search('+14155550123')).resolves.toEqual([
+            { recordId: CONTACT, objectApiName: 'Contact', name: 'Ada Lovelace' },
+            { recordId: LEAD, objectApiName: 'Lead', name: null }
+        ]);
+        expect(apis.searchRecords).toHaveBeenCalledWith({
+            term: '+14155550123',
+            objectApiNames: ['Contact', 'Lead']
+        });
+        expect(bridgeRecords(null)).toEqual([]);
+    });
+
+    it('opens a record page, and refuses what is not a Salesforce ID', () => {
+        const { apis, handlers } = setup();
+        handlers.openRecord({ recordId: CONTACT, objectApiName: 'Contact' });
+        expect(apis.navigate).toHaveBeenCalledWith({
+            type: 'standard__recordPage',
+            attributes: { recordId: CONTACT, objectApiName: 'Contact', actionName: 'view' }
+        });
+        expect(() => handlers.openRecord({ recordId: 'CUS-1', objectApiName: null })).toThrow(
+            FlexBridgeError
+        );
+        expect(apis.navigate).toHaveBeenCalledTimes(1);
+    });
+
+    it('saves an activity as a Task and acknowledges with its Id', async () => {
+        const { apis, handlers } = setup();
+        await expect(handlers.saveActivity(activity)).resolves.toBe(TASK);
+        expect(apis.findLoggedTask).toHaveBeenCalledWith({ flexTaskSid: SID });
+        expect(apis.createRecord).toHaveBeenCalledWith({
+            apiName: 'Task',
+            fields: expect.objectContaining({
+                WhoId: CONTACT,
+                Flex_Task_Sid__c: SID,
+                Status: 'Completed'
+            })
+        });
+    });
+
+    it('a retry after a lost acknowledgement answers with the Task already written, and writes none', async () => {
+        const { apis, handlers } = setup();
+        apis.findLoggedTask.mockResolvedValue(TASK);
+        await expect(handlers.saveActivity(activity)).resolves.toBe(TASK);
+        expect(apis.createRecord).not.toHaveBeenCalled();
+    });
+
+    it('a save Salesforce refuses for good becomes a refusal the agent sees, with the fields', async () => {
+        const { apis, handlers } = setup();
+        apis.createRecord.mockRejectedValue(
+            saveError(
+                'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                'Disposition is required',
+                'CallDisposition'
+            )
+        );
+        const refusal = await handlers.saveActivity(activity).catch((error) => error);
+        expect(refusal).toBeInstanceOf(FlexBridgeError);
+        expect(refusal.code).toBe('REFUSED');
+        expect(refusal.message).toBe('Disposition is required');
+        expect(refusal.fields).toEqual(['CallDisposition']);
+    });
+
+    it('a passing failure (offline, a server error) is thrown as it is, so Flex retries', async () => {
+        const { apis, handlers } = setup();
+        const offline = new Error('Failed to fetch');
+        apis.createRecord.mockRejectedValue(offline);
+        await expect(handlers.saveActivity(activity)).rejects.toBe(offline);
+        apis.findLoggedTask.mockRejectedValue(offline);
+        await expect(handlers.saveActivity(activity)).rejects.toBe(offline);
+        expect(lastingSaveProblem(saveError('UNABLE_TO_LOCK_ROW', 'busy'))).toBeNull();
+    });
+
+    it('adds late notes to the saved Task, and writes nothing when there are none', async () => {
+        const { apis, handlers } = setup();
+        await handlers.updateActivity(TASK, { summary: 'Wants a refund', sentiment: 'negative' });
+        expect(apis.updateRecord).toHaveBeenCalledWith({
+            fields: { Id: TASK, Description: 'Wants a refund', Flex_Sentiment__c: 'negative' }
+        });
+        await handlers.updateActivity(TASK, { summary: null });
+        expect(apis.updateRecord).toHaveBeenCalledTimes(1);
+        await expect(handlers.updateActivity('nope', { summary: 'x' })).rejects.toBeInstanceOf(
+            FlexBridgeError
+        );
+        apis.updateRecord.mockRejectedValue(
+            saveError('INSUFFICIENT_ACCESS_OR_READONLY', 'No access')
+        );
+        await expect(handlers.updateActivity(TASK, { summary: 'x' })).rejects.toMatchObject({
+            code: 'REFUSED',
+            message: 'No access'
+        });
+        const offline = new Error('offline');
+        apis.updateRecord.mockRejectedValue(offline);
+        await expect(handlers.updateActivity(TASK, { summary: 'x' })).rejects.toBe(offline);
+    });
+
+    it('shows Flex by opening its utility', async () => {
+        const { apis, handlers } = setup();
+        await handlers.showFlex();
+        expect(apis.showUtility).toHaveBeenCalled();
+    });
+});

@@ -1,0 +1,198 @@
+/*
+ * Twilio Flex in the console's utility bar without Open CTI: the component frames Flex and is its
+ * host app over the bridge, with the same host SDK any web app uses (c/flexHostSdk, generated from
+ * packages/flex-host-sdk). Salesforce's answers come from salesforceHost.js; the record picker keeps
+ * working unchanged through the same two message channels as with Open CTI.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import {
+    EnclosingUtilityId,
+    disableUtilityPopOut,
+    open,
+    updateUtility
+} from 'lightning/platformUtilityBarApi';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import INTERACTION_CHANNEL from '@salesforce/messageChannel/Flex_Interaction__c';
+import SELECTION_CHANNEL from '@salesforce/messageChannel/Flex_Record_Selection__c';
+import searchRecords from '@salesforce/apex/FlexRecordSearch.search';
+import findLoggedTask from '@salesforce/apex/FlexRecordSearch.findLoggedTask';
+import { connectFlex } from 'c/flexHostSdk';
+import {
+    OBJECT_API_NAME_PATTERN,
+    validateInteractionMessage,
+    validateSelectionMessage
+} from 'c/flexContract';
+import { LABELS, format } from './labels';
+import { salesforceHandlers } from './salesforceHost';
+import { DEFAULT_TASK_FIELDS } from './taskRecord';
+import { utilityState } from './utilityStatus';
+
+/** The bridge's interaction events, as the picker's statuses. */
+const STATUS_OF_EVENT = {
+    offered: 'pending',
+    accepted: 'accepted',
+    wrapping: 'wrapping',
+    completed: 'completed',
+    canceled: 'canceled'
+};
+
+/** @param {string} list comma-separated object API names, as App Builder holds them */
+export function objectList(list) {
+    return String(list ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => OBJECT_API_NAME_PATTERN.test(name));
+}
+
+export default class FlexSoftphone extends NavigationMixin(LightningElement) {
+    /** Flex's agent desktop; its origin is the only one the component talks to. */
+    @api flexUrl = 'https://flex.twilio.com/agent-desktop';
+    /** Objects the screen pop searches, in order (App Builder). */
+    @api searchObjects = 'Contact,Lead,Account';
+    /** How long Flex has to load and answer before the agent is told (ms). */
+    @api handshakeTimeoutMs = 60000;
+
+    @wire(EnclosingUtilityId) utilityId;
+    @wire(MessageContext) messageContext;
+
+    connectionStatus = 'connecting';
+    statusReason = '';
+    /** @type {string|null} */
+    interactionStatus = null;
+    /** @type {object|null} */
+    lastChooser = null;
+    /** @type {any} */
+    connection = null;
+    selectionSubscription = null;
+    started = false;
+
+    get flexOrigin() {
+        try {
+            const url = new URL(this.flexUrl);
+            return url.protocol === 'https:' ? url.origin : null;
+        } catch {
+            return null;
+        }
+    }
+
+    get configProblem() {
+        return format(LABELS.badUrl, String(this.flexUrl));
+    }
+
+    get frameTitle() {
+        return LABELS.frameTitle;
+    }
+
+    get statusText() {
+        return this.connectionStatus === 'disconnected'
+            ? format(LABELS.notConnected, this.statusReason || this.connectionStatus)
+            : '';
+    }
+
+    connectedCallback() {
+        this.selectionSubscription = subscribe(
+            this.messageContext,
+            SELECTION_CHANNEL,
+            (message) => this.handleSelection(message),
+            { scope: APPLICATION_SCOPE }
+        );
+    }
+
+    renderedCallback() {
+        if (this.started || !this.flexOrigin) return;
+        this.started = true;
+        this.connect();
+    }
+
+    disconnectedCallback() {
+        unsubscribe(this.selectionSubscription);
+        this.selectionSubscription = null;
+        this.connection?.destroy();
+        this.connection = null;
+        this.started = false;
+    }
+
+    async connect() {
+        const iframe = this.template.querySelector('iframe');
+        const handlers = salesforceHandlers(
+            {
+                searchRecords,
+                findLoggedTask,
+                createRecord,
+                updateRecord,
+                navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
+                showUtility: () => (this.utilityId ? open(this.utilityId) : Promise.resolve())
+            },
+            { searchObjects: objectList(this.searchObjects), taskFieldNames: DEFAULT_TASK_FIELDS }
+        );
+        try {
+            this.connection = await connectFlex({
+                iframe,
+                flexOrigin: this.flexOrigin,
+                handlers,
+                handshakeTimeoutMs: Number(this.handshakeTimeoutMs) || 60000
+            });
+        } catch (error) {
+            this.setConnection('disconnected', error?.message ?? String(error));
+            return;
+        }
+        this.setConnection(this.connection.status, '');
+        this.connection.on('status', ({ status, reason }) =>
+            this.setConnection(status, reason ?? '')
+        );
+        this.connection.on('interaction', ({ event }) => {
+            this.interactionStatus = STATUS_OF_EVENT[event] ?? null;
+            this.refreshUtility();
+        });
+        this.connection.on('chooser', (state) => this.publishChooser(state));
+    }
+
+    setConnection(status, reason) {
+        this.connectionStatus = status;
+        this.statusReason = reason;
+        this.refreshUtility();
+    }
+
+    /** The picker's view of the interaction; anything not valid for the contract is not sent. */
+    publishChooser(state) {
+        const checked = validateInteractionMessage(state);
+        if (!checked.ok) return;
+        this.lastChooser = state;
+        publish(this.messageContext, INTERACTION_CHANNEL, state);
+    }
+
+    handleSelection(message) {
+        const checked = validateSelectionMessage(message);
+        if (!checked.ok) return;
+        const { action, recordId, objectApiName, recordName, taskSid } = message;
+        if (action === 'sync') {
+            if (this.lastChooser)
+                publish(this.messageContext, INTERACTION_CHANNEL, this.lastChooser);
+            return;
+        }
+        if (!this.connection) return;
+        const record = action === 'select' ? { recordId, objectApiName, name: recordName } : null;
+        // A refusal reaches the agent in Flex; the picker hears the outcome on Flex_Interaction__c.
+        this.connection.linkRecord(record, taskSid).catch(() => {});
+    }
+
+    refreshUtility() {
+        if (!this.utilityId) return;
+        const state = utilityState(this.connectionStatus, this.interactionStatus);
+        // The utility bar may be gone (page closing); the softphone goes on without it.
+        updateUtility(this.utilityId, {
+            label: LABELS.utility[state.label],
+            icon: state.icon,
+            highlighted: state.highlighted
+        }).catch(() => {});
+        disableUtilityPopOut(this.utilityId, { disabled: state.popOutDisabled }).catch(() => {});
+    }
+}

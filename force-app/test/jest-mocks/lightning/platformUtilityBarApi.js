@@ -1,0 +1,42 @@
+/*
+ * lightning/platformUtilityBarApi for Jest (sfdx-lwc-jest ships no stub for it): EnclosingUtilityId
+ * is a test wire adapter (emit the utility's id), and each method is a jest.fn resolving as the
+ * platform's promise-based API does, recording the utility's last label, icon, highlight and pop-out.
+ */
+import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+
+export const EnclosingUtilityId = createTestWireAdapter(jest.fn());
+
+/** The utility items' state as the calls left it, by utility id. */
+export const utilities = new Map();
+
+const stateOf = (utilityId) => {
+    if (!utilities.has(utilityId)) {
+        utilities.set(utilityId, { open: false, popOutDisabled: false });
+    }
+    return utilities.get(utilityId);
+};
+
+export const open = jest.fn(async (utilityId) => {
+    stateOf(utilityId).open = true;
+    return true;
+});
+export const minimize = jest.fn(async (utilityId) => {
+    stateOf(utilityId).open = false;
+    return true;
+});
+export const updateUtility = jest.fn(async (utilityId, changes) => {
+    Object.assign(stateOf(utilityId), changes);
+    return true;
+});
+export const disableUtilityPopOut = jest.fn(async (utilityId, { disabled } = {}) => {
+    stateOf(utilityId).popOutDisabled = Boolean(disabled);
+    return true;
+});
+export const getInfo = jest.fn(async (utilityId) => ({ ...stateOf(utilityId), id: utilityId }));
+export const onUtilityClick = jest.fn(async () => true);
+
+/** Test helper: forget every utility's state (call in afterEach). */
+export function resetUtilities() {
+    utilities.clear();
+}
