@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const CALL_CENTER = 'force-app/main/default/callCenters/Twilio_Flex.callCenter-meta.xml';
 const SELECTION_CHANNEL =
     'force-app/main/default/messageChannels/Flex_Record_Selection.messageChannel-meta.xml';
+const DIAL_CHANNEL =
+    'force-app/main/default/messageChannels/Flex_Dial_Request.messageChannel-meta.xml';
 const UTILITY_BAR = 'force-app/main/default/flexipages/Flex_Console_UtilityBar.flexipage-meta.xml';
 const PICKER_JS = 'force-app/main/default/lwc/flexRecordPicker/labels.js';
 const PICKER_META = 'force-app/main/default/lwc/flexRecordPicker/flexRecordPicker.js-meta.xml';
@@ -61,10 +63,12 @@ describe('the project as committed', () => {
             'CustomLabels:CustomLabels',
             'FlexiPage:Flex_Console_Lwc_UtilityBar',
             'FlexiPage:Flex_Console_UtilityBar',
+            'LightningComponentBundle:flexCallButton',
             'LightningComponentBundle:flexContract',
             'LightningComponentBundle:flexHostSdk',
             'LightningComponentBundle:flexRecordPicker',
             'LightningComponentBundle:flexSoftphone',
+            'LightningMessageChannel:Flex_Dial_Request',
             'LightningMessageChannel:Flex_Interaction',
             'LightningMessageChannel:Flex_Record_Selection',
             'PermissionSet:Flex_Agent'
@@ -290,6 +294,16 @@ describe('broken metadata is caught', () => {
             SELECTION_CHANNEL,
             (t) => t.replace('<fieldName>recordName</fieldName>', '<fieldName>name</fieldName>'),
             /has field name, which its contract does not[\s\S]*lacks field recordName/
+        ],
+        [
+            'a dial request field dropped from the channel but not from its contract',
+            DIAL_CHANNEL,
+            (t) =>
+                t.replace(
+                    /<lightningMessageFields>\s*<description>[^<]*<\/description>\s*<fieldName>phoneNumber<\/fieldName>\s*<\/lightningMessageFields>/,
+                    ''
+                ),
+            /lacks field phoneNumber/
         ],
         [
             'a utility bar softphone narrower than the call center',

@@ -25,6 +25,15 @@ export const INTERACTION_FIELDS = Object.freeze([
     'error'
 ]);
 
+/** Field names of Flex_Dial_Request__c, in contract order. */
+export const DIAL_REQUEST_FIELDS = Object.freeze([
+    'phoneNumber',
+    'recordId',
+    'objectApiName',
+    'recordName'
+]);
+export const PHONE_NUMBER_PATTERN = /^[+0-9() .-]{3,40}$/;
+
 export const SELECTION_ACTIONS = Object.freeze(['select', 'clear', 'sync']);
 export const INTERACTION_STATUSES = Object.freeze([
     'pending',
@@ -367,4 +376,57 @@ export function clearMessage(taskSid) {
 /** @returns {SelectionMessage} */
 export function syncMessage() {
     return { action: 'sync', recordId: null, objectApiName: null, recordName: null, taskSid: null };
+}
+
+/**
+ * Validates a Flex_Dial_Request__c message against the contract.
+ * @param {unknown} message
+ * @returns {Validation}
+ */
+export function validateDialRequest(message) {
+    const problem = dialRequestProblem(message);
+    return problem ? { ok: false, error: problem } : { ok: true, value: message };
+}
+
+/** @param {unknown} message */
+function dialRequestProblem(message) {
+    const keyProblem = checkExactKeys(message, DIAL_REQUEST_FIELDS);
+    if (keyProblem) {
+        return keyProblem;
+    }
+    const m = /** @type {Record<string, any>} */ (message);
+    if (typeof m.phoneNumber !== 'string' || !PHONE_NUMBER_PATTERN.test(m.phoneNumber)) {
+        return 'phoneNumber is not a phone number';
+    }
+    if (m.recordId === null) {
+        return m.objectApiName === null && m.recordName === null
+            ? null
+            : 'objectApiName and recordName must be null without a recordId';
+    }
+    if (!isSalesforceId(m.recordId)) {
+        return 'recordId is not a valid Salesforce ID';
+    }
+    if (typeof m.objectApiName !== 'string' || !OBJECT_API_NAME_PATTERN.test(m.objectApiName)) {
+        return 'objectApiName is not an object API name';
+    }
+    return isNullableString(m.recordName, MAX_NAME_LENGTH)
+        ? null
+        : `recordName is not a string of at most ${MAX_NAME_LENGTH} characters`;
+}
+
+/**
+ * @param {{phoneNumber: string, recordId?: string | null, objectApiName?: string | null, recordName?: string | null}} request
+ */
+export function dialRequestMessage({
+    phoneNumber,
+    recordId = null,
+    objectApiName = null,
+    recordName = null
+}) {
+    return {
+        phoneNumber,
+        recordId,
+        objectApiName: recordId ? objectApiName : null,
+        recordName: recordId && recordName ? recordName.slice(0, MAX_NAME_LENGTH) : null
+    };
 }

@@ -22,11 +22,13 @@ import {
 } from 'lightning/messageService';
 import INTERACTION_CHANNEL from '@salesforce/messageChannel/Flex_Interaction__c';
 import SELECTION_CHANNEL from '@salesforce/messageChannel/Flex_Record_Selection__c';
+import DIAL_CHANNEL from '@salesforce/messageChannel/Flex_Dial_Request__c';
 import searchRecords from '@salesforce/apex/FlexRecordSearch.search';
 import findLoggedTask from '@salesforce/apex/FlexRecordSearch.findLoggedTask';
 import { connectFlex } from 'c/flexHostSdk';
 import {
     OBJECT_API_NAME_PATTERN,
+    validateDialRequest,
     validateInteractionMessage,
     validateSelectionMessage
 } from 'c/flexContract';
@@ -64,6 +66,8 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     @wire(MessageContext) messageContext;
 
     connectionStatus = 'connecting';
+    /** Why the last Call with Flex request was not placed, for the agent; empty when it was. */
+    dialProblem = '';
     statusReason = '';
     /** @type {string|null} */
     interactionStatus = null;
@@ -72,6 +76,7 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     /** @type {any} */
     connection = null;
     selectionSubscription = null;
+    dialSubscription = null;
     started = false;
 
     get flexOrigin() {
@@ -92,9 +97,10 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     }
 
     get statusText() {
-        return this.connectionStatus === 'disconnected'
-            ? format(LABELS.notConnected, this.statusReason || this.connectionStatus)
-            : '';
+        if (this.connectionStatus === 'disconnected') {
+            return format(LABELS.notConnected, this.statusReason || this.connectionStatus);
+        }
+        return this.dialProblem;
     }
 
     connectedCallback() {
@@ -102,6 +108,12 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
             this.messageContext,
             SELECTION_CHANNEL,
             (message) => this.handleSelection(message),
+            { scope: APPLICATION_SCOPE }
+        );
+        this.dialSubscription = subscribe(
+            this.messageContext,
+            DIAL_CHANNEL,
+            (message) => this.handleDialRequest(message),
             { scope: APPLICATION_SCOPE }
         );
     }
@@ -114,7 +126,9 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
 
     disconnectedCallback() {
         unsubscribe(this.selectionSubscription);
+        unsubscribe(this.dialSubscription);
         this.selectionSubscription = null;
+        this.dialSubscription = null;
         this.connection?.destroy();
         this.connection = null;
         this.started = false;
@@ -182,6 +196,27 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
         const record = action === 'select' ? { recordId, objectApiName, name: recordName } : null;
         // A refusal reaches the agent in Flex; the picker hears the outcome on Flex_Interaction__c.
         this.connection.linkRecord(record, taskSid).catch(() => {});
+    }
+
+    /** Call with Flex: the agent asked to call a number; Flex opens and places the call. */
+    handleDialRequest(message) {
+        const checked = validateDialRequest(message);
+        if (!checked.ok) return;
+        const { phoneNumber, recordId, objectApiName, recordName } = message;
+        if (!this.connection) {
+            this.dialProblem = format(
+                LABELS.dialFailed,
+                phoneNumber,
+                format(LABELS.notConnected, this.statusReason || this.connectionStatus)
+            );
+            return;
+        }
+        this.dialProblem = '';
+        if (this.utilityId) open(this.utilityId).catch(() => {});
+        const record = recordId ? { recordId, objectApiName, name: recordName } : null;
+        this.connection.dial(phoneNumber, { record }).catch((error) => {
+            this.dialProblem = format(LABELS.dialFailed, phoneNumber, error?.message ?? '');
+        });
     }
 
     refreshUtility() {

@@ -2,6 +2,7 @@
 import FlexSoftphone_FrameTitle from '@salesforce/label/c.FlexSoftphone_FrameTitle';
 import FlexSoftphone_BadUrl from '@salesforce/label/c.FlexSoftphone_BadUrl';
 import FlexSoftphone_NotConnected from '@salesforce/label/c.FlexSoftphone_NotConnected';
+import FlexSoftphone_DialFailed from '@salesforce/label/c.FlexSoftphone_DialFailed';
 import FlexSoftphone_UtilityReady from '@salesforce/label/c.FlexSoftphone_UtilityReady';
 import FlexSoftphone_UtilityConnecting from '@salesforce/label/c.FlexSoftphone_UtilityConnecting';
 import FlexSoftphone_UtilityIncoming from '@salesforce/label/c.FlexSoftphone_UtilityIncoming';
@@ -13,6 +14,7 @@ export const LABELS = Object.freeze({
     frameTitle: FlexSoftphone_FrameTitle,
     badUrl: FlexSoftphone_BadUrl,
     notConnected: FlexSoftphone_NotConnected,
+    dialFailed: FlexSoftphone_DialFailed,
     /** The utility item's label, by what utilityState() says. */
     utility: Object.freeze({
         ready: FlexSoftphone_UtilityReady,

@@ -1,7 +1,11 @@
 import Ajv2020 from 'ajv/dist/2020';
 import selectionSchema from '../../../../../../contracts/lms/Flex_Record_Selection__c.schema.json';
 import interactionSchema from '../../../../../../contracts/lms/Flex_Interaction__c.schema.json';
+import dialSchema from '../../../../../../contracts/lms/Flex_Dial_Request__c.schema.json';
 import {
+    DIAL_REQUEST_FIELDS,
+    dialRequestMessage,
+    validateDialRequest,
     INTERACTION_FIELDS,
     SELECTION_FIELDS,
     STANDARD_KEY_PREFIXES,
@@ -20,6 +24,7 @@ import {
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
 const schemaAcceptsSelection = ajv.compile(selectionSchema);
 const schemaAcceptsInteraction = ajv.compile(interactionSchema);
+const schemaAcceptsDial = ajv.compile(dialSchema);
 
 const TASK = 'WT0123456789abcdef0123456789abcdef';
 const CONTACT_ID = '003000000000001AAA';
@@ -151,6 +156,8 @@ describe('field lists', () => {
         expect([...SELECTION_FIELDS]).toEqual(selectionSchema.required);
         expect([...INTERACTION_FIELDS]).toEqual(Object.keys(interactionSchema.properties));
         expect([...INTERACTION_FIELDS]).toEqual(interactionSchema.required);
+        expect([...DIAL_REQUEST_FIELDS]).toEqual(Object.keys(dialSchema.properties));
+        expect([...DIAL_REQUEST_FIELDS]).toEqual(dialSchema.required);
     });
 });
 
@@ -309,5 +316,73 @@ describe('Flex_Interaction__c', () => {
             ok: false,
             error: 'selected.recordId is not a Contact ID (Contact IDs start with 003)'
         });
+    });
+});
+
+describe('Flex_Dial_Request__c', () => {
+    const DIAL_PROBES = [...PROBES, '+1 (415) 555-0123', '12', '555-0123; DROP', '4'.repeat(41)];
+
+    it('accepts every schema example, and builds messages the schema accepts', () => {
+        dialSchema.examples.forEach((example) => {
+            expect(validateDialRequest(example)).toEqual({ ok: true, value: example });
+        });
+        const built = [
+            dialRequestMessage({
+                phoneNumber: '+14155550123',
+                recordId: CONTACT_ID,
+                objectApiName: 'Contact',
+                recordName: 'z'.repeat(300)
+            }),
+            dialRequestMessage({ phoneNumber: '(212) 555-0142' }),
+            dialRequestMessage({
+                phoneNumber: '555 0100',
+                objectApiName: 'Contact',
+                recordName: 'x'
+            })
+        ];
+        built.forEach((message) => {
+            expect(schemaAcceptsDial(message)).toBe(true);
+            expect(validateDialRequest(message).ok).toBe(true);
+        });
+        expect(built[0].recordName).toHaveLength(255);
+        expect(built[2]).toEqual({
+            phoneNumber: '555 0100',
+            recordId: null,
+            objectApiName: null,
+            recordName: null
+        });
+    });
+
+    it('agrees with the schema on every mutation of every example', () => {
+        const variants = dialSchema.examples.flatMap((example) => mutations(example, DIAL_PROBES));
+        expect(variants.length).toBeGreaterThan(400);
+        variants.forEach((variant) => {
+            const bySchema = schemaAcceptsDial(variant);
+            const checksumOnly =
+                bySchema &&
+                typeof variant.recordId === 'string' &&
+                !isSalesforceId(variant.recordId);
+            expect({ variant, accepted: validateDialRequest(variant).ok }).toEqual({
+                variant,
+                accepted: bySchema && !checksumOnly
+            });
+        });
+    });
+
+    it.each([
+        [
+            { ...dialSchema.examples[2], phoneNumber: 'call me' },
+            'phoneNumber is not a phone number'
+        ],
+        [
+            { ...dialSchema.examples[2], recordName: 'Ada' },
+            'objectApiName and recordName must be null without a recordId'
+        ],
+        [
+            { ...dialSchema.examples[0], recordId: '003000000000001ZZZ' },
+            'recordId is not a valid Salesforce ID'
+        ]
+    ])('explains why %j is refused', (message, reason) => {
+        expect(validateDialRequest(message)).toEqual({ ok: false, error: reason });
     });
 });

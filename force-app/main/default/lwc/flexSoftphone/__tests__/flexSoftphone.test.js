@@ -34,12 +34,18 @@ jest.mock(
     () => ({ default: 'The Flex URL "{0}" is not https.' }),
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/label/c.FlexSoftphone_DialFailed',
+    () => ({ default: 'Flex did not call {0}. {1}' }),
+    { virtual: true }
+);
 jest.mock('@salesforce/label/c.FlexSoftphone_UtilityBusy', () => ({ default: 'Flex: busy' }), {
     virtual: true
 });
 
 const INTERACTION = 'Flex_Interaction__c';
 const SELECTION = 'Flex_Record_Selection__c';
+const DIAL = 'Flex_Dial_Request__c';
 const UTILITY = 'utility-1';
 const TASK_SID = 'WT0123456789abcdef0123456789abcdef';
 const CONTACT = { recordId: toId18('003000000000001'), objectApiName: 'Contact', name: 'Ada' };
@@ -205,6 +211,46 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         ]);
     });
 
+    it('Call with Flex: opens the utility and asks Flex to call, with the record', async () => {
+        const element = await mount();
+        publish(undefined, DIAL, {
+            phoneNumber: '+1 (415) 555-0123',
+            recordId: LEAD.recordId,
+            objectApiName: 'Lead',
+            recordName: 'Ada King'
+        });
+        publish(undefined, DIAL, { phoneNumber: 'not a number', recordId: null });
+        expect(connection.dial.mock.calls).toEqual([['+1 (415) 555-0123', { record: LEAD }]]);
+        expect(utilities.get(UTILITY).open).toBe(true);
+        // Flex refuses (a number it cannot call): the agent reads why.
+        connection.dial.mockRejectedValue(new FlexBridgeError('REFUSED', 'not a callable number'));
+        publish(undefined, DIAL, {
+            phoneNumber: '12345',
+            recordId: null,
+            objectApiName: null,
+            recordName: null
+        });
+        await flush();
+        expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe(
+            'Flex did not call 12345. not a callable number'
+        );
+    });
+
+    it('Call with Flex before Flex is connected: the agent reads why nothing happened', async () => {
+        connectFlex.mockReturnValue(new Promise(() => {}));
+        const element = await mount();
+        publish(undefined, DIAL, {
+            phoneNumber: '+14155550123',
+            recordId: null,
+            objectApiName: null,
+            recordName: null
+        });
+        await flush();
+        expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe(
+            'Flex did not call +14155550123. Flex is not connected (connecting).'
+        );
+    });
+
     it('keeps pop-out off while the agent is on an interaction (it would reload Flex)', async () => {
         await mount();
         connection.emit('interaction', { event: 'accepted', interaction: {} });
@@ -226,9 +272,11 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
     it('removed from the page: closes the connection and stops listening to the picker', async () => {
         const element = await mount();
         expect(subscriberCount(SELECTION)).toBe(1);
+        expect(subscriberCount(DIAL)).toBe(1);
         document.body.removeChild(element);
         expect(connection.destroy).toHaveBeenCalled();
         expect(subscriberCount(SELECTION)).toBe(0);
+        expect(subscriberCount(DIAL)).toBe(0);
         expect(connection.linkRecord).not.toHaveBeenCalled();
     });
 
