@@ -1,7 +1,9 @@
-// Compiles the package's unchanged record picker LWC with @lwc/rollup-plugin for the browser.
-// Platform modules that exist only inside Salesforce come from sandbox/lwc/modules (stand-ins
-// for lightning/messageService, navigation, uiRecordApi, uiObjectInfoApi, recordPicker); the
-// other base components (card, button, combobox) are the real ones from lightning-base-components.
+// Compiles the package's unchanged LWCs (the record picker; without Open CTI the softphone with its
+// host SDK, and Call with Flex) with @lwc/rollup-plugin for the browser. Platform modules that
+// exist only inside Salesforce come from sandbox/lwc/modules (stand-ins for
+// lightning/messageService, navigation, uiRecordApi, uiObjectInfoApi, platformUtilityBarApi,
+// recordPicker) and @salesforce/apex calls go to the console's simulated org; the other base
+// components (card, button, combobox) are the real ones from lightning-base-components.
 // Custom labels are read from the package's CustomLabels metadata.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,7 +31,8 @@ function salesforceModules(labels: Record<string, string>): Plugin {
         name: 'salesforce-scoped-modules',
         resolveId(source) {
             return source.startsWith('@salesforce/label/') ||
-                source.startsWith('@salesforce/messageChannel/')
+                source.startsWith('@salesforce/messageChannel/') ||
+                source.startsWith('@salesforce/apex/')
                 ? prefix + source
                 : null;
         },
@@ -44,6 +47,11 @@ function salesforceModules(labels: Record<string, string>): Plugin {
                     throw new Error(`No custom label ${name} in CustomLabels.labels-meta.xml`);
                 }
                 return `export default ${JSON.stringify(labels[name])};`;
+            }
+            if (source.startsWith('@salesforce/apex/')) {
+                // Apex runs in the org: the console's simulated org answers (lwcPlatform.ts).
+                const method = source.slice('@salesforce/apex/'.length);
+                return `export default (params) => window.sandboxConsole.lwcPlatform.apex(${JSON.stringify(method)}, params ?? {});`;
             }
             const channel = source.slice('@salesforce/messageChannel/'.length);
             return `export default ${JSON.stringify({ channelName: channel })};`;
@@ -77,6 +85,19 @@ export async function buildLwc(): Promise<void> {
                     {
                         name: 'c/flexContract',
                         path: path.join(lwcDir, 'flexContract', 'flexContract.js')
+                    },
+                    // Salesforce without Open CTI: the softphone, its SDK and Call with Flex.
+                    {
+                        name: 'c/flexSoftphone',
+                        path: path.join(lwcDir, 'flexSoftphone', 'flexSoftphone.js')
+                    },
+                    {
+                        name: 'c/flexHostSdk',
+                        path: path.join(lwcDir, 'flexHostSdk', 'flexHostSdk.js')
+                    },
+                    {
+                        name: 'c/flexCallButton',
+                        path: path.join(lwcDir, 'flexCallButton', 'flexCallButton.js')
                     },
                     { npm: 'lightning-base-components' }
                 ],

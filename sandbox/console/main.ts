@@ -1,10 +1,13 @@
 // The sandbox console page: a simulated Lightning console with records, click-to-dial phone
 // fields, activity history, and a utility bar holding the softphone iframe and the record picker.
+// With ?salesforce=lwc it is Salesforce without Open CTI: the package's Flex Softphone LWC frames
+// Flex and talks to it over the bridge, and Call with Flex replaces phone-field click-to-dial.
 import { el, replaceChildren } from '../shared/dom.ts';
 import { Faults, type FaultMode } from './faults.ts';
 import { createFixtures, type SandboxRecord } from './fixtures.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { LmsBus } from './lmsBus.ts';
+import { createLwcPlatform } from './lwcPlatform.ts';
 import { createOpenCtiHost } from './openCtiHost.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -22,6 +25,11 @@ const itemState = { icon: 'call', label: 'Phone' };
 let popoutable = true;
 const popoutHistory: boolean[] = [];
 const itemHistory: string[] = [];
+
+/** The sandbox's own switches (Salesforce mode, plugin settings, simulated browser storage). */
+const consoleQuery = new URLSearchParams(location.search);
+/** Open CTI (the call center's softphone), or the package's softphone LWC over the bridge. */
+const mode: 'opencti' | 'lwc' = consoleQuery.get('salesforce') === 'lwc' ? 'lwc' : 'opencti';
 
 const softphoneFrame = byId<HTMLIFrameElement>('softphone');
 const softphoneOrigin =
@@ -211,6 +219,38 @@ const host = createOpenCtiHost({
     }
 });
 
+const lwcPlatform = createLwcPlatform({
+    records,
+    faults,
+    openRecord,
+    refreshView: renderRecordPage
+});
+lwcPlatform.utility.onChange((state) => {
+    if (state.label) byId('softphone-item-label').textContent = state.label;
+    byId('softphone-item').dataset.popoutable = String(!state.popOutDisabled);
+    byId('softphone-item').dataset.highlighted = String(state.highlighted);
+    if (state.open && !panelVisible) setPanelVisible(true);
+});
+
+/** An object's describe as uiObjectInfoApi answers: its name field and phone fields. */
+function objectInfo(objectApiName: string) {
+    const ofObject = records.filter((record) => record.objectApiName === objectApiName);
+    if (ofObject.length === 0) return null;
+    const phoneFields = [...new Set(ofObject.flatMap((record) => record.phoneFields))];
+    const labels: Record<string, string> = { Phone: 'Phone', MobilePhone: 'Mobile' };
+    return {
+        apiName: objectApiName,
+        nameFields: ['Name'],
+        fields: Object.fromEntries([
+            ['Name', { apiName: 'Name', label: 'Name', dataType: 'String' }],
+            ...phoneFields.map((field) => [
+                field,
+                { apiName: field, label: labels[field] ?? field, dataType: 'Phone' }
+            ])
+        ])
+    };
+}
+
 function renderJournalEntry(entry: JournalEntry): void {
     const list = byId('journal');
     list.append(
@@ -268,6 +308,12 @@ function renderFaultForm(): void {
 // Tests and the benchmark drive the console through this object.
 const api = {
     lms,
+    mode,
+    /** Salesforce without Open CTI: the org's side of what the softphone LWC calls. */
+    lwcPlatform,
+    /** Where the softphone LWC loads Flex from (its App Builder property). */
+    lwcFlexUrl: '',
+    objectInfo,
     journal: () => journal.toJSON(),
     inject: (fault: Parameters<Faults['inject']>[0]) => faults.inject(fault),
     clearFaults: () => faults.clear(),
@@ -344,14 +390,23 @@ if (location.hash.length > 2) {
 } else {
     renderRecordPage();
 }
-// The softphone gets what Salesforce appends to the call center's adapter URL.
-const query = new URLSearchParams({ mode: 'Lightning', sfdcIframeOrigin: location.origin });
-// The sandbox's own switches for the softphone page (settings, simulated browser storage).
-const consoleQuery = new URLSearchParams(location.search);
+// The softphone gets what Salesforce appends to the call center's adapter URL; without Open CTI,
+// Flex is the host app integration's, framed by the softphone LWC.
+const query =
+    mode === 'lwc'
+        ? new URLSearchParams({ host: 'lwc' })
+        : new URLSearchParams({ mode: 'Lightning', sfdcIframeOrigin: location.origin });
 for (const name of ['flexSettings', 'sandboxStorage', 'sandboxPlugin', 'sandboxLayout']) {
     const value = consoleQuery.get(name);
     if (value) {
         query.set(name, value);
     }
 }
-softphoneFrame.src = `${softphoneOrigin}/softphone/?${query.toString()}`;
+if (mode === 'lwc') {
+    // No call center: the LWC (sandbox/lwc/main.js) mounts into the panel and frames Flex itself.
+    softphoneFrame.remove();
+    api.lwcFlexUrl = `${softphoneOrigin}/softphone/?${query.toString()}`;
+    document.body.dataset.salesforce = 'lwc';
+} else {
+    softphoneFrame.src = `${softphoneOrigin}/softphone/?${query.toString()}`;
+}

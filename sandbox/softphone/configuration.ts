@@ -29,10 +29,24 @@ export function hostAppSettings(allowedOrigin: string): Record<string, unknown> 
     };
 }
 
+/** What a Flex admin sets for Salesforce without Open CTI: the org's Lightning origin allowed. */
+export function salesforceLwcSettings(lightningOrigin: string): Record<string, unknown> {
+    return {
+        enabled: true,
+        allowed_host_origins: [lightningOrigin],
+        host_name: 'Salesforce',
+        exposed_attributes: ['from', 'name', 'channelType'],
+        request_timeout_ms: 5000,
+        handshake_timeout_ms: 15000,
+        default_country: 'US'
+    };
+}
+
 /**
  * `?flexSettings=` (JSON) lets a test turn plugin settings on or off; the admin-facing keys and
  * their validation stay the plugin's own. `?host=app` is Flex as the demo CRM's Flex account has
- * it: the host app block, and no Salesforce block.
+ * it: the host app block, and no Salesforce block; `?host=lwc` is Flex for Salesforce without Open
+ * CTI, the host app block allowing the console.
  */
 export function sandboxFlexConfiguration(
     query: URLSearchParams,
@@ -52,6 +66,16 @@ export function sandboxFlexConfiguration(
             logLevel: 'error',
             language: 'en-US',
             custom_data: { host_app_integration: { ...hostAppSettings(app), ...overrides } }
+        };
+    }
+    if (query.get('host') === 'lwc') {
+        // Salesforce without Open CTI: the console's softphone LWC is the host app.
+        return {
+            logLevel: 'error',
+            language: 'en-US',
+            custom_data: {
+                host_app_integration: { ...salesforceLwcSettings(origin), ...overrides }
+            }
         };
     }
     return {

@@ -78,11 +78,17 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     selectionSubscription = null;
     dialSubscription = null;
     started = false;
+    /** The utility item's state as last sent, so unchanged states are not sent again. */
+    lastUtilityState = '';
 
+    /** Flex's origin: https, or http on this computer's loopback (local development). */
     get flexOrigin() {
         try {
             const url = new URL(this.flexUrl);
-            return url.protocol === 'https:' ? url.origin : null;
+            const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+            return url.protocol === 'https:' || (loopback && url.protocol === 'http:')
+                ? url.origin
+                : null;
         } catch {
             return null;
         }
@@ -222,6 +228,10 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     refreshUtility() {
         if (!this.utilityId) return;
         const state = utilityState(this.connectionStatus, this.interactionStatus);
+        // Only changes go to the utility bar: the same state arrives with every event.
+        const key = JSON.stringify(state);
+        if (key === this.lastUtilityState) return;
+        this.lastUtilityState = key;
         // The utility bar may be gone (page closing); the softphone goes on without it.
         updateUtility(this.utilityId, {
             label: LABELS.utility[state.label],

@@ -1,4 +1,7 @@
-/* Sandbox stand-in for lightning/navigation: CurrentPageReference follows the console's open record. */
+/*
+ * Sandbox stand-in for lightning/navigation: CurrentPageReference follows the console's open
+ * record, and Navigate opens a record page in the console (lwcPlatform.ts records the call).
+ */
 export class CurrentPageReference {
     constructor(dataCallback) {
         this.dataCallback = dataCallback;
@@ -15,4 +18,17 @@ export class CurrentPageReference {
     update() {}
 }
 
-export const NavigationMixin = (Base) => Base;
+const Navigate = Symbol('Navigate');
+const GenerateUrl = Symbol('GenerateUrl');
+
+export const NavigationMixin = (Base) =>
+    class extends Base {
+        [Navigate](pageReference) {
+            window.sandboxConsole.lwcPlatform.navigate(pageReference);
+        }
+        [GenerateUrl](pageReference) {
+            return Promise.resolve(`#/${pageReference?.attributes?.recordId ?? ''}`);
+        }
+    };
+NavigationMixin.Navigate = Navigate;
+NavigationMixin.GenerateUrl = GenerateUrl;

@@ -26,3 +26,22 @@ export class getObjectInfos {
         });
     }
 }
+
+/* getObjectInfo: the object's name field and fields, phone fields typed Phone (the console's records). */
+export class getObjectInfo {
+    constructor(dataCallback) {
+        this.dataCallback = dataCallback;
+    }
+    connect() {}
+    disconnect() {}
+    update(config) {
+        const info = config?.objectApiName
+            ? window.sandboxConsole.objectInfo(config.objectApiName)
+            : null;
+        this.dataCallback(
+            info
+                ? { data: info, error: undefined }
+                : { data: undefined, error: { body: { message: 'No such object' } } }
+        );
+    }
+}

@@ -31,3 +31,12 @@ export class getRecord {
 export function getFieldValue(record, field) {
     return record?.fields?.[field]?.value;
 }
+
+/* createRecord and updateRecord write to the console's simulated org (lwcPlatform.ts). */
+export function createRecord(recordInput) {
+    return window.sandboxConsole.lwcPlatform.createRecord(recordInput);
+}
+
+export function updateRecord(recordInput) {
+    return window.sandboxConsole.lwcPlatform.updateRecord(recordInput);
+}

@@ -143,6 +143,11 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         expect(connectFlex).not.toHaveBeenCalled();
     });
 
+    it("accepts http only on loopback, for a Flex running on the developer's computer", async () => {
+        await mount({ flexUrl: 'http://127.0.0.1:3000/agent-desktop' });
+        expect(connectFlex.mock.calls[0][0].flexOrigin).toBe('http://127.0.0.1:3000');
+    });
+
     it('Flex not answering: the agent reads why, and the utility says not connected', async () => {
         connectFlex.mockRejectedValue(
             new FlexBridgeError('HANDSHAKE_TIMEOUT', 'Flex did not answer in 60 s')
@@ -255,6 +260,10 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         await mount();
         connection.emit('interaction', { event: 'accepted', interaction: {} });
         expect(utilities.get(UTILITY)).toMatchObject({ popOutDisabled: true, label: 'Flex: busy' });
+        // The same state again (another event of the same interaction) is not sent again.
+        const sent = updateUtility.mock.calls.length;
+        connection.emit('interaction', { event: 'accepted', interaction: {} });
+        expect(updateUtility.mock.calls).toHaveLength(sent);
         connection.emit('interaction', { event: 'completed', interaction: {} });
         expect(utilities.get(UTILITY).popOutDisabled).toBe(false);
         connection.emit('status', { status: 'disconnected', reason: 'Flex reloaded' });
