@@ -113,6 +113,7 @@ describe('plan helpers', () => {
                 'org create scratch',
                 'project deploy start',
                 'org assign permset',
+                'apex run test',
                 'data query',
                 'org display user',
                 'data update record',

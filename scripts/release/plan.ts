@@ -127,6 +127,18 @@ export const FLOWS = {
             command: 'org assign permset',
             flags: { name: PROJECT.permissionSet, 'target-org': o.alias }
         },
+        {
+            // Apex runs only in an org: its tests run here, where the package was just deployed.
+            purpose: 'Run the Apex tests, with code coverage',
+            command: 'apex run test',
+            flags: {
+                'test-level': 'RunLocalTests',
+                'code-coverage': true,
+                'result-format': 'human',
+                wait: '20',
+                'target-org': o.alias
+            }
+        },
         findCallCenter(o.alias),
         findUser(o.alias),
         {

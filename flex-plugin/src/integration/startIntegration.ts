@@ -30,6 +30,7 @@ import { registerScreenPop } from '../screen-pop/registerScreenPop';
 import { readFlexSnapshot } from '../tasks/flexState';
 import { TaskLinks } from '../tasks/taskLinks';
 import { connectBridge, framingOrigin } from '../transports/bridge/connectBridge';
+import { launchedByOpenCti, transportChoice } from './transportChoice';
 import { connectSalesforce } from '../transports/salesforce/connectSalesforce';
 import { consoleLogger, describeError, type IntegrationContext, type Logger } from './context';
 
@@ -125,8 +126,9 @@ type Way =
     | { kind: 'off'; reason: string | null };
 
 /**
- * A host app listed in host_app_integration frames Flex: the bridge. Otherwise Salesforce when its
- * block is on; otherwise the bridge when only its block is on (it reports a page not allowed).
+ * An Open CTI softphone: Salesforce. A host app listed in host_app_integration frames Flex: the
+ * bridge. Otherwise Salesforce when its block is on; otherwise the bridge when only its block is on
+ * (it reports a page not allowed). See transportChoice.ts.
  */
 function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify): Way {
     const salesforce = parseIntegrationConfig(customData);
@@ -141,10 +143,17 @@ function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify
         salesforce.kind === 'valid' && salesforce.config.enabled ? salesforce.config : null;
     const host = hostApp.kind === 'valid' && hostApp.config.enabled ? hostApp : null;
     const framedBy = framingOrigin(win);
-    if (host && (!sfOn || (framedBy !== null && host.host.allowedHostOrigins.includes(framedBy)))) {
+    const choice = transportChoice({
+        salesforceOn: sfOn !== null,
+        hostAppOn: host !== null,
+        allowedHostOrigins: host?.host.allowedHostOrigins ?? [],
+        framedBy,
+        launchedByOpenCti: launchedByOpenCti(win.location?.search ?? '')
+    });
+    if (choice === 'host-app' && host) {
         return { kind: 'host-app', config: host.config, host: host.host, framedBy };
     }
-    if (sfOn) {
+    if (choice === 'salesforce' && sfOn) {
         return { kind: 'salesforce', config: sfOn };
     }
     if (salesforce.kind === 'absent' && hostApp.kind === 'absent') {
