@@ -7,7 +7,10 @@ const started = Date.now();
 await buildSandbox();
 const sandbox = await startServer(port);
 console.log(`Sandbox built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-console.log(`Flex Console (simulated Salesforce): ${sandbox.origins.console}/`);
+console.log(`Flex Console (simulated Salesforce, Open CTI): ${sandbox.origins.console}/`);
+console.log(
+    `Flex Console without Open CTI (the Flex Softphone component): ${sandbox.origins.console}/?salesforce=lwc`
+);
 console.log(`Demo CRM (Flex through the host SDK): ${sandbox.origins.app}/app/`);
 console.log(`Demo CRM at an origin Flex does not allow: ${sandbox.origins.foreignApp}/app/`);
 console.log(`Softphone origin: ${sandbox.origins.softphone}  ·  Ctrl-C stops the sandbox.`);

@@ -12,7 +12,7 @@ export const utilities = new Map();
 
 const stateOf = (utilityId) => {
     if (!utilities.has(utilityId)) {
-        utilities.set(utilityId, { open: false, popOutDisabled: false });
+        utilities.set(utilityId, { open: false, popOutEnabled: true });
     }
     return utilities.get(utilityId);
 };
@@ -29,8 +29,9 @@ export const updateUtility = jest.fn(async (utilityId, changes) => {
     Object.assign(stateOf(utilityId), changes);
     return true;
 });
-export const disableUtilityPopOut = jest.fn(async (utilityId, { disabled } = {}) => {
-    stateOf(utilityId).popOutDisabled = Boolean(disabled);
+/** LWC's pop-out switch (disableUtilityPopOut is Aura only). */
+export const enablePopout = jest.fn(async (utilityId, enabled, { disabledText } = {}) => {
+    Object.assign(stateOf(utilityId), { popOutEnabled: Boolean(enabled), disabledText });
     return true;
 });
 export const getInfo = jest.fn(async (utilityId) => ({ ...stateOf(utilityId), id: utilityId }));

@@ -9,7 +9,7 @@ import { NavigationMixin } from 'lightning/navigation';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import {
     EnclosingUtilityId,
-    disableUtilityPopOut,
+    enablePopout,
     open,
     updateUtility
 } from 'lightning/platformUtilityBarApi';
@@ -80,6 +80,7 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     started = false;
     /** The utility item's state as last sent, so unchanged states are not sent again. */
     lastUtilityState = '';
+    popOutLocked = false;
 
     /** Flex's origin: https, or http on this computer's loopback (local development). */
     get flexOrigin() {
@@ -236,8 +237,16 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
         updateUtility(this.utilityId, {
             label: LABELS.utility[state.label],
             icon: state.icon,
+            ...(state.iconVariant ? { iconVariant: state.iconVariant } : {}),
             highlighted: state.highlighted
         }).catch(() => {});
-        disableUtilityPopOut(this.utilityId, { disabled: state.popOutDisabled }).catch(() => {});
+        if (!this.popOutLocked) {
+            // Popping the utility out moves the component to a new window, which reloads Flex and
+            // drops a call in progress: the softphone never pops out.
+            this.popOutLocked = true;
+            enablePopout(this.utilityId, false, { disabledText: LABELS.popOutOff }).catch(() => {
+                this.popOutLocked = false;
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ import FlexSoftphone_FrameTitle from '@salesforce/label/c.FlexSoftphone_FrameTit
 import FlexSoftphone_BadUrl from '@salesforce/label/c.FlexSoftphone_BadUrl';
 import FlexSoftphone_NotConnected from '@salesforce/label/c.FlexSoftphone_NotConnected';
 import FlexSoftphone_DialFailed from '@salesforce/label/c.FlexSoftphone_DialFailed';
+import FlexSoftphone_PopOutOff from '@salesforce/label/c.FlexSoftphone_PopOutOff';
 import FlexSoftphone_UtilityReady from '@salesforce/label/c.FlexSoftphone_UtilityReady';
 import FlexSoftphone_UtilityConnecting from '@salesforce/label/c.FlexSoftphone_UtilityConnecting';
 import FlexSoftphone_UtilityIncoming from '@salesforce/label/c.FlexSoftphone_UtilityIncoming';
@@ -15,6 +16,7 @@ export const LABELS = Object.freeze({
     badUrl: FlexSoftphone_BadUrl,
     notConnected: FlexSoftphone_NotConnected,
     dialFailed: FlexSoftphone_DialFailed,
+    popOutOff: FlexSoftphone_PopOutOff,
     /** The utility item's label, by what utilityState() says. */
     utility: Object.freeze({
         ready: FlexSoftphone_UtilityReady,

@@ -1,7 +1,6 @@
 /*
  * What the utility bar item shows for the bridge's connection and the agent's interaction: its
- * label, icon and highlight, and whether pop-out is allowed (popping out reloads Flex, which would
- * drop a call in progress). Pure.
+ * label, icon, icon colour and highlight. Pure.
  */
 
 /** @type {Record<string, {label: string, icon: string}>} */
@@ -17,7 +16,7 @@ const BUSY = ['accepted', 'wrapping'];
 /**
  * @param {string} connection the SDK's connection status
  * @param {string|null} interactionStatus the current interaction's status, if any
- * @returns {{label: string, icon: string, highlighted: boolean, popOutDisabled: boolean}} `label`
+ * @returns {{label: string, icon: string, iconVariant: string, highlighted: boolean}} `label`
  *     names the text in LABELS.utility
  */
 export function utilityState(connection, interactionStatus) {
@@ -27,7 +26,7 @@ export function utilityState(connection, interactionStatus) {
     return {
         label: busy ? 'busy' : ringing ? 'incoming' : base.label,
         icon: busy || ringing ? 'call' : base.icon,
-        highlighted: ringing || connection === 'disconnected',
-        popOutDisabled: busy
+        iconVariant: connection === 'disconnected' ? 'warning' : '',
+        highlighted: ringing || connection === 'disconnected'
     };
 }

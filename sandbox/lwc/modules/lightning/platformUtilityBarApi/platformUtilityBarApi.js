@@ -27,7 +27,7 @@ export async function updateUtility(utilityId, changes) {
     return true;
 }
 
-export async function disableUtilityPopOut(utilityId, options) {
-    utility().update({ popOutDisabled: Boolean(options?.disabled) });
+export async function enablePopout(utilityId, enabled) {
+    utility().update({ popOutDisabled: !enabled });
     return true;
 }

@@ -5,7 +5,7 @@ import { toId18 } from 'c/flexContract';
 import { publish, resetSubscribers, subscriberCount } from 'lightning/messageService';
 import {
     EnclosingUtilityId,
-    disableUtilityPopOut,
+    enablePopout,
     resetUtilities,
     updateUtility,
     utilities
@@ -256,23 +256,29 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         );
     });
 
-    it('keeps pop-out off while the agent is on an interaction (it would reload Flex)', async () => {
+    it('keeps pop-out off (it would reload Flex) and shows the interaction in the utility', async () => {
         await mount();
+        expect(enablePopout).toHaveBeenCalledTimes(1);
+        expect(utilities.get(UTILITY)).toMatchObject({
+            popOutEnabled: false,
+            disabledText: 'c.FlexSoftphone_PopOutOff'
+        });
         connection.emit('interaction', { event: 'accepted', interaction: {} });
-        expect(utilities.get(UTILITY)).toMatchObject({ popOutDisabled: true, label: 'Flex: busy' });
+        expect(utilities.get(UTILITY)).toMatchObject({ label: 'Flex: busy' });
         // The same state again (another event of the same interaction) is not sent again.
         const sent = updateUtility.mock.calls.length;
         connection.emit('interaction', { event: 'accepted', interaction: {} });
         expect(updateUtility.mock.calls).toHaveLength(sent);
         connection.emit('interaction', { event: 'completed', interaction: {} });
-        expect(utilities.get(UTILITY).popOutDisabled).toBe(false);
+        expect(utilities.get(UTILITY).label).toBe('c.FlexSoftphone_UtilityReady');
         connection.emit('status', { status: 'disconnected', reason: 'Flex reloaded' });
-        expect(utilities.get(UTILITY)).toMatchObject({ icon: 'warning' });
+        expect(utilities.get(UTILITY)).toMatchObject({ icon: 'warning', iconVariant: 'warning' });
+        expect(enablePopout).toHaveBeenCalledTimes(1);
     });
 
     it('a utility bar that went away does not break the softphone', async () => {
         updateUtility.mockRejectedValueOnce(new Error('gone'));
-        disableUtilityPopOut.mockRejectedValueOnce(new Error('gone'));
+        enablePopout.mockRejectedValueOnce(new Error('gone'));
         const element = await mount();
         await flush();
         expect(element.shadowRoot.querySelector('iframe')).not.toBeNull();

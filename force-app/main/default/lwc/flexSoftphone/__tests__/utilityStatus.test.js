@@ -1,35 +1,34 @@
 import { utilityState } from '../utilityStatus';
 
 describe('what the utility bar item shows', () => {
-    it('connected and idle: ready, pop-out allowed', () => {
+    it('connected and idle: ready', () => {
         expect(utilityState('connected', null)).toEqual({
             label: 'ready',
             icon: 'call',
-            highlighted: false,
-            popOutDisabled: false
+            iconVariant: '',
+            highlighted: false
         });
     });
 
-    it('ringing is highlighted; on an interaction pop-out is off (it would reload Flex)', () => {
+    it('ringing is highlighted; on an interaction it says so until the interaction ends', () => {
         expect(utilityState('connected', 'pending')).toMatchObject({
             label: 'incoming',
-            highlighted: true,
-            popOutDisabled: false
+            highlighted: true
         });
         expect(utilityState('connected', 'accepted')).toMatchObject({
             label: 'busy',
-            popOutDisabled: true
+            icon: 'call'
         });
-        expect(utilityState('connected', 'wrapping').popOutDisabled).toBe(true);
-        expect(utilityState('connected', 'completed').popOutDisabled).toBe(false);
+        expect(utilityState('connected', 'wrapping').label).toBe('busy');
+        expect(utilityState('connected', 'completed').label).toBe('ready');
     });
 
     it('not connected says so and is highlighted, whatever the interaction was', () => {
         expect(utilityState('disconnected', 'accepted')).toEqual({
             label: 'notConnected',
             icon: 'warning',
-            highlighted: true,
-            popOutDisabled: false
+            iconVariant: 'warning',
+            highlighted: true
         });
         expect(utilityState('connecting', null).label).toBe('connecting');
         expect(utilityState('anything else', null).label).toBe('notConnected');
