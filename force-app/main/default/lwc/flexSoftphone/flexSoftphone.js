@@ -62,8 +62,17 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     /** How long Flex has to load and answer before the agent is told (ms). */
     @api handshakeTimeoutMs = 60000;
 
-    @wire(EnclosingUtilityId) utilityId;
     @wire(MessageContext) messageContext;
+
+    /** This utility item's id; null until the platform provides it. */
+    utilityId = null;
+
+    // The id may come after Flex connected: show the item's state as soon as it does.
+    @wire(EnclosingUtilityId)
+    wiredUtilityId(utilityId) {
+        this.utilityId = utilityId ?? null;
+        this.refreshUtility();
+    }
 
     connectionStatus = 'connecting';
     /** Why the last Call with Flex request was not placed, for the agent; empty when it was. */

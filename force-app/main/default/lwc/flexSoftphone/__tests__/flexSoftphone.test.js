@@ -276,6 +276,15 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         expect(enablePopout).toHaveBeenCalledTimes(1);
     });
 
+    it('a utility id that comes after Flex connected still gets the state shown', async () => {
+        const element = createElement('c-flex-softphone', { is: FlexSoftphone });
+        document.body.appendChild(element);
+        await flush();
+        expect(updateUtility).not.toHaveBeenCalled();
+        EnclosingUtilityId.emit(UTILITY);
+        expect(utilities.get(UTILITY)).toMatchObject({ label: 'c.FlexSoftphone_UtilityReady' });
+    });
+
     it('a utility bar that went away does not break the softphone', async () => {
         updateUtility.mockRejectedValueOnce(new Error('gone'));
         enablePopout.mockRejectedValueOnce(new Error('gone'));
