@@ -16,6 +16,8 @@ module.exports = {
         '<rootDir>/force-app/test/jest-setup.js'
     ],
     roots: ['<rootDir>/force-app'],
+    // Test files end in .test.js; other files in __tests__ are their shared test data.
+    testMatch: ['**/__tests__/**/*.test.js'],
     testPathIgnorePatterns: [
         '<rootDir>/node_modules/',
         '<rootDir>/.localdevserver',

@@ -5,6 +5,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { getRecord } from 'lightning/uiRecordApi';
 import { publish, resetSubscribers } from 'lightning/messageService';
 import dialSchema from '../../../../../../contracts/lms/Flex_Dial_Request__c.schema.json';
+import { CONTACT_INFO, recordOf } from './fixtures';
 
 jest.mock('@salesforce/label/c.FlexCall_Button', () => ({ default: 'Call {0}: {1}' }), {
     virtual: true
@@ -15,34 +16,20 @@ jest.mock('@salesforce/label/c.FlexCall_Asked', () => ({ default: 'Asked Flex to
 
 const DIAL = 'Flex_Dial_Request__c';
 const CONTACT_ID = '003000000000001AAA';
-const CONTACT_INFO = {
-    apiName: 'Contact',
-    nameFields: ['Name'],
-    fields: {
-        Name: { apiName: 'Name', label: 'Full Name', dataType: 'String' },
-        Phone: { apiName: 'Phone', label: 'Business Phone', dataType: 'Phone' },
-        MobilePhone: { apiName: 'MobilePhone', label: 'Mobile', dataType: 'Phone' }
-    }
-};
-const ADA = {
-    id: CONTACT_ID,
-    apiName: 'Contact',
-    fields: {
-        Name: { value: 'Ada Lovelace' },
-        Phone: { value: '+1 (415) 555-0123' },
-        MobilePhone: { value: '+44 20 7946 0000' }
-    }
-};
+const ADA = recordOf(
+    { Name: 'Ada Lovelace', Phone: '+1 (415) 555-0123', MobilePhone: '+44 20 7946 0000' },
+    CONTACT_ID
+);
 const isValidDial = new Ajv2020({ strictTypes: false }).compile(dialSchema);
 
-async function mount() {
+async function mount(record = ADA) {
     const element = createElement('c-flex-call-button', { is: FlexCallButton });
     element.recordId = CONTACT_ID;
     element.objectApiName = 'Contact';
     document.body.appendChild(element);
     getObjectInfo.emit(CONTACT_INFO);
     await Promise.resolve();
-    getRecord.emit(ADA);
+    getRecord.emit(record);
     await Promise.resolve();
     return element;
 }
@@ -89,14 +76,7 @@ describe('c-flex-call-button: Call with Flex on a record page', () => {
     });
 
     it('says so when the record has no number to call', async () => {
-        const element = createElement('c-flex-call-button', { is: FlexCallButton });
-        element.recordId = CONTACT_ID;
-        element.objectApiName = 'Contact';
-        document.body.appendChild(element);
-        getObjectInfo.emit(CONTACT_INFO);
-        await Promise.resolve();
-        getRecord.emit({ ...ADA, fields: { Name: { value: 'Ada' }, Phone: { value: null } } });
-        await Promise.resolve();
+        const element = await mount(recordOf({ Name: 'Ada', Phone: null }, CONTACT_ID));
         expect(buttons(element)).toHaveLength(0);
         expect(element.shadowRoot.querySelector('p').textContent).toBe('c.FlexCall_NoNumbers');
         expect(publish).not.toHaveBeenCalled();

@@ -1,19 +1,15 @@
+import { CONTACT_INFO as CONTACT_FIXTURE, recordOf } from './fixtures';
 import { fieldsToRead, phoneChoices, recordNameOf, MAX_PHONE_FIELDS } from '../phoneFields';
 
 const CONTACT_INFO = {
-    apiName: 'Contact',
-    nameFields: ['Name'],
+    ...CONTACT_FIXTURE,
     fields: {
-        Name: { apiName: 'Name', label: 'Full Name', dataType: 'String' },
-        Phone: { apiName: 'Phone', label: 'Business Phone', dataType: 'Phone' },
-        MobilePhone: { apiName: 'MobilePhone', label: 'Mobile', dataType: 'Phone' },
+        ...CONTACT_FIXTURE.fields,
         HomePhone: { apiName: 'HomePhone', label: 'Home Phone', dataType: 'Phone' },
         Email: { apiName: 'Email', label: 'Email', dataType: 'Email' }
     }
 };
-const record = (fields) => ({
-    fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value }]))
-});
+const record = (fields) => recordOf(fields);
 
 describe('the numbers Call with Flex offers', () => {
     it('reads the phone fields and the name field of the object', () => {

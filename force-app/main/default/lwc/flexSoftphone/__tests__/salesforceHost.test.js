@@ -1,31 +1,15 @@
 import { toId18 } from 'c/flexContract';
 import { FlexBridgeError } from 'c/flexHostSdk';
+import { CONTACT_ID, TASK_SID, activity as activityFixture } from './fixtures';
 import { bridgeRecords, lastingSaveProblem, salesforceHandlers } from '../salesforceHost';
 import { DEFAULT_TASK_FIELDS } from '../taskRecord';
 
-const CONTACT = '003000000000001AAA';
+const CONTACT = CONTACT_ID;
 const LEAD = toId18('00Q000000000001');
 const TASK = toId18('00T000000000001');
-const SID = 'WT0123456789abcdef0123456789abcdef';
+const SID = TASK_SID;
 
-const activity = {
-    activityKey: SID,
-    taskSid: SID,
-    subject: 'Inbound call from +14155550123',
-    channel: 'voice',
-    direction: 'inbound',
-    startedAt: null,
-    endedAt: '2026-12-04T10:00:00.000Z',
-    durationSeconds: 90,
-    activityDate: '2026-12-04',
-    customerNumber: '+14155550123',
-    recordId: CONTACT,
-    recordType: 'Contact',
-    disposition: null,
-    summary: null,
-    sentiment: null,
-    topics: null
-};
+const activity = activityFixture();
 
 /** uiRecordApi's error for a save Salesforce refused (the shape its promise rejects with). */
 const saveError = (errorCode, message, field) => ({

@@ -1,30 +1,11 @@
 import { toId18 } from 'c/flexContract';
+import { CONTACT_ID, TASK_SID, activity } from './fixtures';
 import { noteFields, relationField, taskFields, DEFAULT_TASK_FIELDS } from '../taskRecord';
 
-const CONTACT = '003000000000001AAA';
+const CONTACT = CONTACT_ID;
 const ACCOUNT = '001000000000001AAA';
 const USER = '005000000000001AAA';
-const SID = 'WT0123456789abcdef0123456789abcdef';
-
-const activity = (overrides = {}) => ({
-    activityKey: SID,
-    taskSid: SID,
-    subject: 'Inbound call from +14155550123',
-    channel: 'voice',
-    direction: 'inbound',
-    startedAt: '2026-12-04T09:58:30.000Z',
-    endedAt: '2026-12-04T10:00:00.000Z',
-    durationSeconds: 90,
-    activityDate: '2026-12-04',
-    customerNumber: '+14155550123',
-    recordId: CONTACT,
-    recordType: 'Contact',
-    disposition: null,
-    summary: null,
-    sentiment: null,
-    topics: null,
-    ...overrides
-});
+const SID = TASK_SID;
 
 describe('the Task for an activity (as the Open CTI path writes it)', () => {
     it('an inbound call linked to a Contact: a completed call Task with WhoId and the task SID', () => {
