@@ -92,6 +92,8 @@ export interface FlexConnection {
 }
 
 const HELLO_EVERY_MS = 250;
+/** How long Flex's port has to answer after its frame loaded a page, before the host greets again. */
+const LIVENESS_MS = 2000;
 const DEFAULT_HANDSHAKE_MS = 30_000;
 const DEFAULT_REQUEST_MS = 10_000;
 
@@ -254,8 +256,10 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         }
         if (message.type === 'hello') return;
         if (message.type === 'ready') {
-            // Flex (re)started and listens: greet it now rather than at the next tick.
+            // Flex (re)started and listens: greet it now rather than at the next tick. While
+            // connected, a ready comes only from a new Flex page: the old port is gone.
             if (status === 'connecting') sayHello();
+            else if (status === 'connected') reconnect('Flex reloaded');
             return;
         }
         if (message.type === 'refuse' || message.version !== PROTOCOL_VERSION) {
@@ -291,13 +295,29 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         settleFirst?.(null);
     };
 
-    // Flex reloaded (the agent refreshed it, or it logged in): its port is gone; greet it again.
-    const onFrameLoad = () => {
-        if (status === 'destroyed' || settleFirst) return;
+    const reconnect = (reason: string) => {
         endpoint?.close();
         endpoint = null;
-        setStatus('disconnected', 'Flex reloaded');
+        setStatus('disconnected', reason);
         startHandshake();
+    };
+
+    // The frame loaded a page: Flex reloaded (the agent refreshed it, or it logged in) and its port
+    // is gone, so greet it again. But Flex's first page often finishes loading after the
+    // handshake: if the port still answers, it is the same Flex and the connection stays.
+    const onFrameLoad = () => {
+        if (status === 'destroyed' || settleFirst) return;
+        const current = endpoint;
+        if (status !== 'connected' || !current) {
+            reconnect('Flex reloaded');
+            return;
+        }
+        current.request('getState', {}, Math.min(requestMs, LIVENESS_MS)).then(
+            () => undefined,
+            () => {
+                if (endpoint === current) reconnect('Flex reloaded');
+            }
+        );
     };
 
     const call = async (method: keyof FlexMethods, params: unknown): Promise<unknown> => {

@@ -320,13 +320,44 @@ describe('after the handshake', () => {
         connection.on('status', ({ status }) => statuses.push(status));
         frames.reloadFlex();
         flex.close();
-        await frames.settle();
+        // The old port does not answer: the host knows within its request time.
+        for (let waited = 0; !statuses.includes('disconnected') && waited < 2000; waited += 20) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await assert.rejects(connection.dial('+14155550100'), { code: 'DISCONNECTED' });
         flex.listen();
         await new Promise((resolve) => setTimeout(resolve, 50));
         assert.deepEqual(statuses, ['disconnected', 'connecting', 'connected']);
         await connection.dial('+14155550100');
         assert.equal(flex.state.requests.length, 1);
+    });
+
+    test("Flex's first page finishing its load after the handshake: the same Flex, no second greeting", async () => {
+        const { frames, flex, connection } = await connected();
+        const statuses: string[] = [];
+        connection.on('status', ({ status }) => statuses.push(status));
+        frames.iframe.loadListeners.forEach((listener) => listener());
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.deepEqual(statuses, []);
+        assert.equal(flex.state.hellos.length, 1, 'no new connection attempt');
+        assert.deepEqual(
+            flex.state.requests.map((request) => request.method),
+            ['getState'],
+            'the host only checked the port still answers'
+        );
+        await connection.dial('+14155550100');
+        assert.equal(connection.status, 'connected');
+    });
+
+    test('a ready from Flex while connected: a new Flex page, so the host greets it again', async () => {
+        const { flex, connection } = await connected();
+        const statuses: string[] = [];
+        connection.on('status', ({ status }) => statuses.push(status));
+        flex.listen();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.deepEqual(statuses, ['disconnected', 'connecting', 'connected']);
+        assert.equal(flex.state.hellos.length, 2);
+        await connection.dial('+14155550100');
     });
 
     test('destroy removes every listener and fails what waits', async () => {

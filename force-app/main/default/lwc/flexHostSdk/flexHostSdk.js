@@ -440,6 +440,7 @@ function wireError(error) {
 
 // packages/flex-host-sdk/src/hostConnection.ts
 var HELLO_EVERY_MS = 250;
+var LIVENESS_MS = 2e3;
 var DEFAULT_HANDSHAKE_MS = 3e4;
 var DEFAULT_REQUEST_MS = 1e4;
 function exactOrigin(value) {
@@ -588,6 +589,7 @@ function connectFlex(options) {
     if (message.type === "hello") return;
     if (message.type === "ready") {
       if (status === "connecting") sayHello();
+      else if (status === "connected") reconnect("Flex reloaded");
       return;
     }
     if (message.type === "refuse" || message.version !== PROTOCOL_VERSION) {
@@ -619,12 +621,25 @@ function connectFlex(options) {
     setStatus("connected");
     settleFirst?.(null);
   };
-  const onFrameLoad = () => {
-    if (status === "destroyed" || settleFirst) return;
+  const reconnect = (reason) => {
     endpoint?.close();
     endpoint = null;
-    setStatus("disconnected", "Flex reloaded");
+    setStatus("disconnected", reason);
     startHandshake();
+  };
+  const onFrameLoad = () => {
+    if (status === "destroyed" || settleFirst) return;
+    const current = endpoint;
+    if (status !== "connected" || !current) {
+      reconnect("Flex reloaded");
+      return;
+    }
+    current.request("getState", {}, Math.min(requestMs, LIVENESS_MS)).then(
+      () => void 0,
+      () => {
+        if (endpoint === current) reconnect("Flex reloaded");
+      }
+    );
   };
   const call = async (method, params) => {
     if (!endpoint || status !== "connected") {
