@@ -3,11 +3,14 @@
 // the bridge message reaching Flex's frame, or Flex's event, to the plugin invoking a Flex action
 // or posting its message to the host). The taps on both ends' ports (bridgeTap.ts) give the times.
 import type { Frame, Page } from 'playwright-core';
-import { eventually, offerCall, tasksOf } from '../e2e/harness.ts';
+import { eventually, offerCall } from '../e2e/harness.ts';
 import { tapAt, tapOf, type TapEntry } from './bridgeTap.ts';
 import {
+    acceptTimed,
     benchOf,
     clearTasks,
+    dialStartedAt,
+    endOutboundCall,
     invokedAt,
     linkedRecordOfCall,
     quietList,
@@ -41,27 +44,13 @@ async function measureClickToDial(page: Page, flex: Frame, offset: number, runs:
         const clickedAt = await now(page);
         // The demo CRM's own click-to-call: `connection.dial(phone, { record, attributes })`.
         void page.evaluate((id) => (window as unknown as DemoWindow).demoCrm.dial(id), GRACE.id);
-        const dialAt = await eventually(
-            () =>
-                flex.evaluate(
-                    (index) => (window as unknown as PhoneWindow).__bench.dialAt[index],
-                    before.dials
-                ),
-            (value) => typeof value === 'number'
-        );
-        if (typeof dialAt !== 'number') {
-            throw new Error(`click-to-dial run ${run}: StartOutboundCall never came`);
-        }
+        const dialAt = await dialStartedAt(flex, before.dials, run);
         samples.total.push(dialAt - offset - clickedAt);
         samples.plugin.push(
             (await invokedAt(flex, 'StartOutboundCall', before.invoked)) -
                 (await tapAt(flex, 'in', 'dial', tapped))
         );
-        await eventually(
-            () => tasksOf(flex),
-            (tasks) => tasks.some((task) => task.status === 'accepted')
-        );
-        await clearTasks(flex);
+        await endOutboundCall(flex);
         await quietPort(flex);
     }
     return samples;
@@ -73,16 +62,7 @@ async function measureScreenPop(page: Page, flex: Frame, offset: number, runs: n
         const hostTapped = (await tapOf(page)).length;
         const tapped = (await tapOf(flex)).length;
         const offered = await offerCall(flex, GRACE.phone);
-        await flex.evaluate(async (sid) => {
-            const win = window as unknown as PhoneWindow;
-            const reservation =
-                win.Twilio.Flex.Manager.getInstance().workerClient.reservations.get(sid);
-            // TaskRouter confirmed the accept: from here on, the time is Flex's and the plugin's.
-            reservation?.on('accepted', () => {
-                win.__bench.acceptedAt[sid] = win.__bench.now();
-            });
-            await win.sandboxPhone.accept(sid);
-        }, offered.reservationSid);
+        await acceptTimed(flex, offered.reservationSid);
         const searched = await eventually(
             async () =>
                 (await tapOf(page))
@@ -200,11 +180,7 @@ export async function measureBridgePaths(
     });
     const outbound = await countMessages(flex, async () => {
         void page.evaluate((id) => (window as unknown as DemoWindow).demoCrm.dial(id), GRACE.id);
-        await eventually(
-            () => tasksOf(flex),
-            (tasks) => tasks.some((task) => task.status === 'accepted')
-        );
-        await clearTasks(flex);
+        await endOutboundCall(flex);
     });
     return {
         rows: [

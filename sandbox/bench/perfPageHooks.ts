@@ -199,6 +199,42 @@ export async function recordAttributeWrites(
     );
 }
 
+/** When Flex's `index`-th `StartOutboundCall` of the probe (from 0) began; throws if it never did. */
+export async function dialStartedAt(softphone: Frame, index: number, run: number): Promise<number> {
+    const at = await eventually(
+        () =>
+            softphone.evaluate((n) => (window as unknown as PhoneWindow).__bench.dialAt[n], index),
+        (value) => typeof value === 'number'
+    );
+    if (typeof at !== 'number') {
+        throw new Error(`click-to-dial run ${run}: StartOutboundCall never came`);
+    }
+    return at;
+}
+
+/** The agent accepts the reservation; its `acceptedAt` is when TaskRouter confirmed the accept. */
+export async function acceptTimed(softphone: Frame, reservationSid: string): Promise<void> {
+    await softphone.evaluate(async (sid) => {
+        const win = window as unknown as PhoneWindow;
+        const reservation =
+            win.Twilio.Flex.Manager.getInstance().workerClient.reservations.get(sid);
+        // TaskRouter confirmed the accept: from here on, the time is Flex's and the plugin's.
+        reservation?.on('accepted', () => {
+            win.__bench.acceptedAt[sid] = win.__bench.now();
+        });
+        await win.sandboxPhone.accept(sid);
+    }, reservationSid);
+}
+
+/** Waits until Flex accepted the outbound call it placed, then ends every open task. */
+export async function endOutboundCall(softphone: Frame): Promise<void> {
+    await eventually(
+        () => tasksOf(softphone),
+        (tasks) => tasks.some((task) => task.status === 'accepted')
+    );
+    await clearTasks(softphone);
+}
+
 /** Hangs up and completes every open task, and waits until Flex has none left. */
 export async function clearTasks(softphone: Frame): Promise<void> {
     await softphone.evaluate(async () => {

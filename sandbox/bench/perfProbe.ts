@@ -13,16 +13,18 @@ import {
     openConsole,
     openDemoCrm,
     openSandbox,
-    tasksOf,
     type Sandbox
 } from '../e2e/harness.ts';
 import { measureBridgePaths } from './bridgePaths.ts';
 import { tapBridgePorts } from './bridgeTap.ts';
 import {
+    acceptTimed,
     arrivalOf,
     benchOf,
     clearTasks,
     consoleTimeOrigin,
+    dialStartedAt,
+    endOutboundCall,
     installConsoleHooks,
     installSoftphoneHooks,
     invokedAt,
@@ -60,27 +62,13 @@ async function measureClickToDial(page: Page, softphone: Frame, offset: number) 
             (window as unknown as ConsoleWindow).sandboxConsole.clickToDial(recordId);
             return at;
         }, IDS.lindaLead);
-        const dialAt = await eventually(
-            () =>
-                softphone.evaluate(
-                    (index) => (window as unknown as PhoneWindow).__bench.dialAt[index],
-                    before.dials
-                ),
-            (value) => typeof value === 'number'
-        );
-        if (typeof dialAt !== 'number') {
-            throw new Error(`click-to-dial run ${run}: StartOutboundCall never came`);
-        }
+        const dialAt = await dialStartedAt(softphone, before.dials, run);
         samples.total.push(dialAt - offset - clickedAt);
         samples.plugin.push(
             (await invokedAt(softphone, 'StartOutboundCall', before.invoked)) -
                 (await arrivalOf(softphone, 'onClickToDial', before.arrivals))
         );
-        await eventually(
-            () => tasksOf(softphone),
-            (tasks) => tasks.some((task) => task.status === 'accepted')
-        );
-        await clearTasks(softphone);
+        await endOutboundCall(softphone);
         // An agent does not click ten times a second: let both pages finish the last run.
         await quietJournal(page, 100);
     }
@@ -93,16 +81,7 @@ async function measureScreenPop(page: Page, softphone: Frame, offset: number) {
     for (let run = 0; run < RUNS; run += 1) {
         const seen = (await journalOf(page)).length;
         const offered = await offerCall(softphone, '+12125550142');
-        await softphone.evaluate(async (sid) => {
-            const win = window as unknown as PhoneWindow;
-            const reservation =
-                win.Twilio.Flex.Manager.getInstance().workerClient.reservations.get(sid);
-            // TaskRouter confirmed the accept: from here on, the time is Flex's and the plugin's.
-            reservation?.on('accepted', () => {
-                win.__bench.acceptedAt[sid] = win.__bench.now();
-            });
-            await win.sandboxPhone.accept(sid);
-        }, offered.reservationSid);
+        await acceptTimed(softphone, offered.reservationSid);
         const request = await eventually(
             async () =>
                 (await journalOf(page))
@@ -277,11 +256,7 @@ async function probeConsole(sandbox: Sandbox): Promise<Probe> {
             (recordId) => (window as unknown as ConsoleWindow).sandboxConsole.clickToDial(recordId),
             IDS.lindaLead
         );
-        await eventually(
-            () => tasksOf(softphone),
-            (tasks) => tasks.some((task) => task.status === 'accepted')
-        );
-        await clearTasks(softphone);
+        await endOutboundCall(softphone);
     });
     return {
         rtt,
