@@ -11,6 +11,11 @@ module.exports = {
         '^lightning/platformUtilityBarApi$':
             '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi'
     },
+    // Aura controllers first: they are not modules (see the transform); everything else as before.
+    transform: {
+        '/aura/.+(Controller|Helper)\\.js$': '<rootDir>/force-app/test/auraControllerTransform.cjs',
+        ...jestConfig.transform
+    },
     setupFilesAfterEnv: [
         ...(jestConfig.setupFilesAfterEnv ?? []),
         '<rootDir>/force-app/test/jest-setup.js'
@@ -26,6 +31,7 @@ module.exports = {
     // The generated SDK module is covered by the SDK's own tests (packages/flex-host-sdk/test).
     collectCoverageFrom: [
         'force-app/main/default/lwc/**/*.js',
+        'force-app/main/default/aura/**/*.js',
         '!**/__tests__/**',
         '!**/lwc/flexHostSdk/**'
     ],

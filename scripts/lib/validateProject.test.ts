@@ -51,8 +51,12 @@ describe('the project as committed', () => {
     it('checks every component the package ships', () => {
         const names = report.components.map((c) => `${c.type}:${c.fullName}`).sort();
         assert.deepEqual(names, [
+            'ApexClass:FlexPresenceMappings',
+            'ApexClass:FlexPresenceMappingsTest',
             'ApexClass:FlexRecordSearch',
             'ApexClass:FlexRecordSearchTest',
+            'ApexClass:FlexTestAgents',
+            'AuraDefinitionBundle:flexPresenceSyncUtility',
             'CallCenter:Twilio_Flex',
             'CspTrustedSite:Flex_Agent_Desktop',
             'CustomApplication:Flex_Console',
@@ -61,15 +65,21 @@ describe('the project as committed', () => {
             'CustomField:Activity.Flex_Task_Sid__c',
             'CustomField:Activity.Flex_Topics__c',
             'CustomLabels:CustomLabels',
+            'CustomMetadata:Flex_Presence_Mapping.Available',
+            'CustomMetadata:Flex_Presence_Mapping.Break',
+            'CustomMetadata:Flex_Presence_Mapping.Offline',
+            'CustomObject:Flex_Presence_Mapping__mdt',
             'FlexiPage:Flex_Console_Lwc_UtilityBar',
             'FlexiPage:Flex_Console_UtilityBar',
             'LightningComponentBundle:flexCallButton',
             'LightningComponentBundle:flexContract',
             'LightningComponentBundle:flexHostSdk',
+            'LightningComponentBundle:flexPresenceSync',
             'LightningComponentBundle:flexRecordPicker',
             'LightningComponentBundle:flexSoftphone',
             'LightningMessageChannel:Flex_Dial_Request',
             'LightningMessageChannel:Flex_Interaction',
+            'LightningMessageChannel:Flex_Presence',
             'LightningMessageChannel:Flex_Record_Selection',
             'PermissionSet:Flex_Agent'
         ]);

@@ -34,6 +34,18 @@ export const DIAL_REQUEST_FIELDS = Object.freeze([
 ]);
 export const PHONE_NUMBER_PATTERN = /^[+0-9() .-]{3,40}$/;
 
+/** Field names of Flex_Presence__c, in contract order. */
+export const PRESENCE_FIELDS = Object.freeze(['type', 'activity', 'cause', 'basedOn']);
+export const PRESENCE_TYPES = Object.freeze([
+    'flexActivity',
+    'setFlexActivity',
+    'queryFlexActivity'
+]);
+export const PRESENCE_CAUSES = Object.freeze(['agent', 'sync', 'current']);
+/** A Flex (TaskRouter) activity name: 1 to 64 characters, no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+export const ACTIVITY_NAME_PATTERN = /^[^\u0000-\u001f\u007f]{1,64}$/u;
+
 export const SELECTION_ACTIONS = Object.freeze(['select', 'clear', 'sync']);
 export const INTERACTION_STATUSES = Object.freeze([
     'pending',
@@ -429,4 +441,74 @@ export function dialRequestMessage({
         objectApiName: recordId ? objectApiName : null,
         recordName: recordId && recordName ? recordName.slice(0, MAX_NAME_LENGTH) : null
     };
+}
+
+/**
+ * Validates a Flex_Presence__c message against the contract.
+ * @param {unknown} message
+ * @returns {Validation}
+ */
+export function validatePresenceMessage(message) {
+    const problem = presenceProblem(message);
+    return problem ? { ok: false, error: problem } : { ok: true, value: message };
+}
+
+/** @param {unknown} value */
+function isActivityName(value) {
+    return typeof value === 'string' && ACTIVITY_NAME_PATTERN.test(value);
+}
+
+/** @param {unknown} message */
+function presenceProblem(message) {
+    const keyProblem = checkExactKeys(message, PRESENCE_FIELDS);
+    if (keyProblem) {
+        return keyProblem;
+    }
+    const m = /** @type {Record<string, any>} */ (message);
+    if (!PRESENCE_TYPES.includes(m.type)) {
+        return `type must be one of ${PRESENCE_TYPES.join(', ')}`;
+    }
+    if (m.type === 'queryFlexActivity') {
+        return m.activity === null && m.cause === null && m.basedOn === null
+            ? null
+            : 'activity, cause and basedOn must be null in queryFlexActivity';
+    }
+    if (!isActivityName(m.activity)) {
+        return 'activity is not a Flex activity name (1 to 64 characters, no control characters)';
+    }
+    if (m.type === 'flexActivity') {
+        if (!PRESENCE_CAUSES.includes(m.cause)) {
+            return `cause must be one of ${PRESENCE_CAUSES.join(', ')} in flexActivity`;
+        }
+        return m.basedOn === null ? null : 'basedOn must be null in flexActivity';
+    }
+    if (m.cause !== null) {
+        return 'cause must be null in setFlexActivity';
+    }
+    return m.basedOn === null || isActivityName(m.basedOn)
+        ? null
+        : 'basedOn is not a Flex activity name, or null';
+}
+
+/**
+ * Flex's answer or news: the agent's Flex activity, and why it is what it is.
+ * @param {string} activity
+ * @param {'agent' | 'sync' | 'current'} cause
+ */
+export function flexActivityMessage(activity, cause) {
+    return { type: 'flexActivity', activity, cause, basedOn: null };
+}
+
+/**
+ * Salesforce asks Flex to set an activity; `basedOn` is the Flex activity it last heard of.
+ * @param {string} activity
+ * @param {string | null} basedOn
+ */
+export function setFlexActivityMessage(activity, basedOn) {
+    return { type: 'setFlexActivity', activity, cause: null, basedOn };
+}
+
+/** Salesforce asks Flex which activity the agent has. */
+export function queryFlexActivityMessage() {
+    return { type: 'queryFlexActivity', activity: null, cause: null, basedOn: null };
 }

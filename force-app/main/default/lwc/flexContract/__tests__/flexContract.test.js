@@ -2,8 +2,14 @@ import Ajv2020 from 'ajv/dist/2020';
 import selectionSchema from '../../../../../../contracts/lms/Flex_Record_Selection__c.schema.json';
 import interactionSchema from '../../../../../../contracts/lms/Flex_Interaction__c.schema.json';
 import dialSchema from '../../../../../../contracts/lms/Flex_Dial_Request__c.schema.json';
+import presenceSchema from '../../../../../../contracts/lms/Flex_Presence__c.schema.json';
 import {
     DIAL_REQUEST_FIELDS,
+    PRESENCE_FIELDS,
+    flexActivityMessage,
+    queryFlexActivityMessage,
+    setFlexActivityMessage,
+    validatePresenceMessage,
     dialRequestMessage,
     validateDialRequest,
     INTERACTION_FIELDS,
@@ -25,6 +31,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
 const schemaAcceptsSelection = ajv.compile(selectionSchema);
 const schemaAcceptsInteraction = ajv.compile(interactionSchema);
 const schemaAcceptsDial = ajv.compile(dialSchema);
+const schemaAcceptsPresence = ajv.compile(presenceSchema);
 
 const TASK = 'WT0123456789abcdef0123456789abcdef';
 const CONTACT_ID = '003000000000001AAA';
@@ -158,6 +165,8 @@ describe('field lists', () => {
         expect([...INTERACTION_FIELDS]).toEqual(interactionSchema.required);
         expect([...DIAL_REQUEST_FIELDS]).toEqual(Object.keys(dialSchema.properties));
         expect([...DIAL_REQUEST_FIELDS]).toEqual(dialSchema.required);
+        expect([...PRESENCE_FIELDS]).toEqual(Object.keys(presenceSchema.properties));
+        expect([...PRESENCE_FIELDS]).toEqual(presenceSchema.required);
     });
 });
 
@@ -384,5 +393,79 @@ describe('Flex_Dial_Request__c', () => {
         ]
     ])('explains why %j is refused', (message, reason) => {
         expect(validateDialRequest(message)).toEqual({ ok: false, error: reason });
+    });
+});
+
+describe('Flex_Presence__c', () => {
+    const PRESENCE_PROBES = [
+        ...PROBES,
+        'flexActivity',
+        'setFlexActivity',
+        'queryFlexActivity',
+        'agent',
+        'current',
+        'Available',
+        'Break',
+        'On a call \u{1F4DE}',
+        'y'.repeat(64),
+        'y'.repeat(65),
+        '\u{1F4DE}'.repeat(64),
+        'line\nbreak',
+        'bell\u0007',
+        'del\u007f'
+    ];
+
+    it('accepts every schema example, and builds messages the schema accepts', () => {
+        presenceSchema.examples.forEach((example) => {
+            expect(validatePresenceMessage(example)).toEqual({ ok: true, value: example });
+        });
+        const built = [
+            flexActivityMessage('Break', 'agent'),
+            setFlexActivityMessage('Available', 'Break'),
+            setFlexActivityMessage('Available', null),
+            queryFlexActivityMessage()
+        ];
+        built.forEach((message) => {
+            expect(schemaAcceptsPresence(message)).toBe(true);
+            expect(validatePresenceMessage(message).ok).toBe(true);
+        });
+    });
+
+    it('agrees with the schema on every mutation of every example', () => {
+        const variants = presenceSchema.examples.flatMap((example) =>
+            mutations(example, PRESENCE_PROBES)
+        );
+        expect(variants.length).toBeGreaterThan(800);
+        variants.forEach((variant) => {
+            expect({ variant, accepted: validatePresenceMessage(variant).ok }).toEqual({
+                variant,
+                accepted: schemaAcceptsPresence(variant)
+            });
+        });
+    });
+
+    it.each([
+        [
+            { ...presenceSchema.examples[0], type: 'status' },
+            'type must be one of flexActivity, setFlexActivity, queryFlexActivity'
+        ],
+        [
+            { ...presenceSchema.examples[0], cause: null },
+            'cause must be one of agent, sync, current in flexActivity'
+        ],
+        [
+            { ...presenceSchema.examples[3], activity: '' },
+            'activity is not a Flex activity name (1 to 64 characters, no control characters)'
+        ],
+        [
+            { ...presenceSchema.examples[3], cause: 'agent' },
+            'cause must be null in setFlexActivity'
+        ],
+        [
+            { ...presenceSchema.examples[5], activity: 'Break' },
+            'activity, cause and basedOn must be null in queryFlexActivity'
+        ]
+    ])('explains why %j is refused', (message, reason) => {
+        expect(validatePresenceMessage(message)).toEqual({ ok: false, error: reason });
     });
 });
