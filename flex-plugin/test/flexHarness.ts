@@ -1,7 +1,7 @@
 /*
  * Test harness: the real @twilio/flex-ui module (Actions, Notifications, TaskCanvas), with stand-ins
  * only where Flex needs Twilio's servers: the worker's tasks and the task actions that would call
- * TaskRouter or Voice (SetTaskAttributes, StartOutboundCall, AcceptTask, SelectTask), replaced
+ * TaskRouter or Voice (SetTaskAttributes, StartOutboundCall, AcceptTask, SelectTask, SetActivity), replaced
  * through Flex's own Actions.replaceAction. The Open CTI side is FakeOpenCti.
  */
 import { EventEmitter } from 'events';
@@ -27,6 +27,10 @@ export interface Backend {
     failOutbound: number;
     /** The next CompleteTask calls that TaskRouter refuses. */
     failComplete: number;
+    /** Every SetActivity TaskRouter received, by activity name. */
+    activityChanges: string[];
+    /** The next SetActivity calls that TaskRouter refuses. */
+    failSetActivity: number;
     /** When set, StartOutboundCall stays pending until releaseOutbound() (a dial in progress). */
     holdOutbound: boolean;
     releaseOutbound: () => void;
@@ -39,10 +43,22 @@ export function makeBackend(): Backend {
         failSetAttributes: 0,
         failOutbound: 0,
         failComplete: 0,
+        activityChanges: [],
+        failSetActivity: 0,
         holdOutbound: false,
         releaseOutbound: () => undefined
     };
 }
+
+/** The workspace's activities, as TaskRouter lists them. */
+export const ACTIVITIES = new Map(
+    [
+        ['WA00000000000000000000000000000001', 'Available', true],
+        ['WA00000000000000000000000000000002', 'Unavailable', false],
+        ['WA00000000000000000000000000000003', 'Break', false],
+        ['WA00000000000000000000000000000004', 'Offline', false]
+    ].map(([sid, name, available]) => [sid as string, { sid, name, available }])
+);
 
 let counter = 0;
 const hex = (n: number) => n.toString(16).padStart(32, '0');
@@ -135,9 +151,40 @@ function installBackend(): void {
         }
         payload.task.status = 'completed';
     });
+    // TaskRouter's worker.update(activitySid): the store then shows the new activity.
+    Flex.Actions.replaceAction('SetActivity', async (payload: { activitySid?: string }) => {
+        const h = active();
+        const activity = ACTIVITIES.get(payload.activitySid ?? '');
+        if (!activity) throw new Error(`no activity ${String(payload.activitySid)}`);
+        h.backend.activityChanges.push(activity.name as string);
+        if (h.backend.failSetActivity > 0) {
+            h.backend.failSetActivity -= 1;
+            throw new Error('TaskRouter refused the activity');
+        }
+        h.state.activity = { name: activity.name as string, available: activity.available as boolean };
+        h.storeChanged();
+    });
     Flex.Actions.replaceAction('SelectTask', async (payload: { task: TaskLike }) => {
         active().state.selectedTaskSid = payload.task.sid;
     });
+}
+
+/**
+ * Flex's store-backed helpers (SetActivity's payload step reads the worker's activities from it)
+ * read Flex's internal FlexModule, which the real Manager binds to its store in
+ * configureReduxStore. The harness binds it the same way, once, to a store that reads the
+ * current harness. Private Flex API: flexHarness.test.ts checks the recipe.
+ */
+function bindFlexModule(): void {
+    const store = {
+        getState: () => current?.manager.store.getState() ?? {},
+        subscribe: (listener: () => void) => current?.manager.store.subscribe(listener) ?? (() => true),
+        dispatch: (action: unknown) => action
+    };
+    const manager = Flex.Manager.prototype as unknown as {
+        configureReduxStore(this: { _store: unknown }): void;
+    };
+    manager.configureReduxStore.call({ _store: store });
 }
 
 let installed = false;
@@ -145,6 +192,7 @@ let installed = false;
 export function createHarness(customData: unknown = {}): Harness {
     if (!installed) {
         installBackend();
+        bindFlexModule();
         installed = true;
     }
     const state: FakeState = {
@@ -164,7 +212,8 @@ export function createHarness(customData: unknown = {}): Harness {
             },
             getState: () => ({
                 flex: {
-                    worker: { tasks: state.tasks, activity: state.activity },
+                    worker: { tasks: state.tasks, activity: state.activity, activities: ACTIVITIES },
+                    config: { rejectPendingReservations: false },
                     view: { selectedTaskSid: state.selectedTaskSid },
                     phone: { activeCall: state.activeCall }
                 }

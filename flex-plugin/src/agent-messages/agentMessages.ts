@@ -63,7 +63,11 @@ export const AGENT_STRINGS = {
     SfStatusTasks: '{{count}} active tasks',
     SfStatusPhone: 'Flex phone',
     SfPopoutUnavailable:
-        'Salesforce could not stop the softphone being popped out ({{reason}}). Do not pop it out during a call: the call would drop.'
+        'Salesforce could not stop the softphone being popped out ({{reason}}). Do not pop it out during a call: the call would drop.',
+    PresenceUnknownActivity:
+        '{{crm}} asked Flex to set your status to "{{activity}}", which Flex does not have. Your Flex status stays as it is; ask your administrator to correct the presence mapping.',
+    PresenceSetActivityFailed:
+        'Flex could not change your status to "{{activity}}" to match {{crm}} ({{reason}}). Set it in Flex yourself if you need it.'
 } as const;
 
 export type AgentStringKey = keyof typeof AGENT_STRINGS;
@@ -122,7 +126,9 @@ export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLev
     SfLogOutboxFull: 'warning',
     SfLogsDiscarded: 'warning',
     SfLogRefused: 'error',
-    SfPopoutUnavailable: 'warning'
+    SfPopoutUnavailable: 'warning',
+    PresenceUnknownActivity: 'warning',
+    PresenceSetActivityFailed: 'warning'
 };
 
 export type Notify = (key: AgentStringKey, context?: Record<string, string>) => void;

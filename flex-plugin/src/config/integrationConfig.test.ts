@@ -33,6 +33,8 @@ describe('parseIntegrationConfig', () => {
                 utility_bar_status: true,
                 opencti_api_version: '67.0',
                 opencti_timeout_ms: 10000,
+                presence_channel: 'Flex_Presence__c',
+                presence_sync: false,
                 allowed_origins: [],
                 trust_any_salesforce_org: false,
                 default_country: 'US',

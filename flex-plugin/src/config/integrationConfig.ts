@@ -113,6 +113,8 @@ const ConfigSchema = v.strictObject({
         {}
     ),
     prevent_popout_during_call: flag(true),
+    /** Flex activity and Omni-Channel status follow each other (Flex Presence Sync utility). */
+    presence_sync: flag(false),
     utility_bar_status: flag(true),
     opencti_api_version: v.optional(
         v.pipe(
@@ -151,6 +153,13 @@ const ConfigSchema = v.strictObject({
             v.regex(CHANNEL_NAME, 'must be a message channel API name ending in __c')
         ),
         'Flex_Interaction__c'
+    ),
+    presence_channel: v.optional(
+        v.pipe(
+            v.string(),
+            v.regex(CHANNEL_NAME, 'must be a message channel API name ending in __c')
+        ),
+        'Flex_Presence__c'
     )
 });
 

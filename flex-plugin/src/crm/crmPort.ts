@@ -162,6 +162,27 @@ export interface ActionRequests {
     onRequest(listener: (name: string, payload: Record<string, unknown>) => Promise<void>): void;
 }
 
+/** Why the Flex activity is what it is, as a CRM that syncs presence is told. */
+export type ActivityCause = 'agent' | 'sync' | 'current';
+
+/** What a CRM that syncs presence asks of Flex, already checked by the adapter. */
+export type PresenceRequest =
+    /** Set this activity, unless the agent changed Flex since `basedOn` (that change wins). */
+    | { kind: 'set'; activity: string; basedOn: string | null }
+    /** Say which activity the agent has. */
+    | { kind: 'query' }
+    | { kind: 'invalid'; problem: string };
+
+/**
+ * Optional: presence sync. The CRM maps Flex activities to its own statuses (Salesforce: the
+ * admin's Omni-Channel mapping); Flex tells it the activity and why, and takes its requests.
+ */
+export interface PresencePort {
+    activityIs(activity: string, cause: ActivityCause): Promise<void>;
+    /** Resolves with the unsubscribe once subscribed. */
+    onRequest(listener: (request: PresenceRequest) => void): Promise<() => void>;
+}
+
 export interface CrmPort {
     /** For logs and messages: "Salesforce", "Acme CRM". */
     readonly name: string;
@@ -192,6 +213,8 @@ export interface CrmPort {
     readonly feed?: InteractionFeed;
     /** Optional: Flex actions the CRM may invoke. */
     readonly actions?: ActionRequests;
+    /** Optional: the agent's Flex activity kept in step with the CRM's presence. */
+    readonly presence?: PresencePort;
 }
 
 /** A capability the CRM cannot provide after all (a script that did not load): turn it off. */

@@ -26,6 +26,7 @@ import {
     registerRecordSelection,
     type RecordSelection
 } from '../record-selection/registerRecordSelection';
+import { registerPresenceSync } from '../presence-sync/registerPresenceSync';
 import { registerScreenPop } from '../screen-pop/registerScreenPop';
 import { readFlexSnapshot } from '../tasks/flexState';
 import { TaskLinks } from '../tasks/taskLinks';
@@ -105,6 +106,12 @@ const FEATURES: readonly Feature[] = [
         enabled: (_config, crm) => crm.feed !== undefined,
         register: (context) =>
             context.crm.feed && registerInteractionFeed(context, context.crm.feed)
+    },
+    {
+        name: 'presence sync',
+        enabled: (config, crm) => config.presence_sync && crm.presence !== undefined,
+        register: (context) =>
+            context.crm.presence && registerPresenceSync(context, context.crm.presence)
     },
     {
         name: 'Flex actions',

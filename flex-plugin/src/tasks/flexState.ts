@@ -16,3 +16,17 @@ export function readFlexSnapshot(manager: Flex.Manager): FlexSnapshot {
         hasActiveCall: Boolean(flex.phone?.activeCall)
     };
 }
+
+/** The workspace's activities as Flex's store holds them (TaskRouter Activity objects). */
+export function readActivities(
+    manager: Flex.Manager
+): { sid: string; name: string; available: boolean }[] {
+    const activities = manager.store.getState().flex.worker.activities as
+        | Map<string, { sid?: unknown; name?: unknown; available?: unknown }>
+        | undefined;
+    return [...(activities?.values() ?? [])].flatMap((activity) =>
+        typeof activity.sid === 'string' && typeof activity.name === 'string'
+            ? [{ sid: activity.sid, name: activity.name, available: activity.available === true }]
+            : []
+    );
+}

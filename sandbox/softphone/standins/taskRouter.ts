@@ -331,8 +331,11 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
         this.sid = sid;
         const available = new SandboxActivity(this, nextSid('WA'), 'Available', true);
         const unavailable = new SandboxActivity(this, nextSid('WA'), 'Unavailable', false);
+        const onBreak = new SandboxActivity(this, nextSid('WA'), 'Break', false);
         const offline = new SandboxActivity(this, nextSid('WA'), 'Offline', false);
-        [available, unavailable, offline].forEach((each) => this.activities.set(each.sid, each));
+        [available, unavailable, onBreak, offline].forEach((each) =>
+            this.activities.set(each.sid, each)
+        );
         this.activity = available;
         this.connectActivitySid = available.sid;
         this.disconnectActivitySid = offline.sid;

@@ -56,3 +56,17 @@ export const OBJECT_API_NAME: RegExp = contract.OBJECT_API_NAME_PATTERN;
 export const TASK_SID: RegExp = contract.TASK_SID_PATTERN;
 export const MAX_NAME_LENGTH: number = contract.MAX_NAME_LENGTH;
 export const MAX_CANDIDATES: number = contract.MAX_CANDIDATES;
+
+export interface PresenceMessage {
+    type: 'flexActivity' | 'setFlexActivity' | 'queryFlexActivity';
+    activity: string | null;
+    cause: 'agent' | 'sync' | 'current' | null;
+    basedOn: string | null;
+}
+export const validatePresenceMessage = contract.validatePresenceMessage as (
+    message: unknown
+) => Validation<PresenceMessage>;
+export const flexActivityMessage = contract.flexActivityMessage as (
+    activity: string,
+    cause: 'agent' | 'sync' | 'current'
+) => PresenceMessage;

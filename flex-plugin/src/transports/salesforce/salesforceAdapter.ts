@@ -14,11 +14,17 @@ import type { IntegrationConfig } from '../../config/integrationConfig';
 import { describeError, type Logger } from '../../integration/context';
 import { dialRequestOf } from './clickToDial';
 import type { ConsoleToolkitClient } from './consoleToolkit';
-import { sameRecordId, validateInteractionMessage } from './lmsContract';
+import {
+    flexActivityMessage,
+    sameRecordId,
+    validateInteractionMessage,
+    validatePresenceMessage
+} from './lmsContract';
 import type { OpenCtiClient } from './openCtiClient';
 import { linkAttributes, linkedRecordOf } from './recordLink';
 import { saveFailureOf } from './saveFailure';
 import { toCandidates } from './searchResults';
+import { presenceRequestOf } from './presenceMessage';
 import { choiceOf } from './selectionMessage';
 import { isTaskId, storedTaskLogProblem } from './storedTaskLog';
 import { buildLogValue, notesFields, type LogValue } from './taskLog';
@@ -167,6 +173,26 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
             async allow(allowed) {
                 const client = await consoleToolkit();
                 await client.setPopoutable(allowed);
+            }
+        },
+
+        presence: {
+            async activityIs(activity, cause) {
+                const message = flexActivityMessage(activity, cause);
+                const validation = validatePresenceMessage(message);
+                if (!validation.ok) {
+                    throw new Error(`not publishing a presence message: ${validation.error}`);
+                }
+                await openCti.publish(config.presence_channel, message);
+            },
+            async onRequest(listener) {
+                const subscription = await openCti.subscribe(config.presence_channel, (message) => {
+                    const request = presenceRequestOf(message);
+                    if (request) listener(request);
+                });
+                return () => {
+                    openCti.unsubscribe(subscription).catch(() => undefined);
+                };
             }
         }
     };
