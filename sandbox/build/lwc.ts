@@ -2,7 +2,7 @@
 // host SDK, and Call with Flex) with @lwc/rollup-plugin for the browser. Platform modules that
 // exist only inside Salesforce come from sandbox/lwc/modules (stand-ins for
 // lightning/messageService, navigation, uiRecordApi, uiObjectInfoApi, platformUtilityBarApi,
-// recordPicker) and @salesforce/apex calls go to the console's simulated org; the other base
+// platformShowToastEvent, recordPicker) and @salesforce/apex calls go to the console's simulated org; the other base
 // components (card, button, combobox) are the real ones from lightning-base-components.
 // Custom labels are read from the package's CustomLabels metadata.
 import { readFile } from 'node:fs/promises';
@@ -59,12 +59,32 @@ function salesforceModules(labels: Record<string, string>): Plugin {
     };
 }
 
+/**
+ * `aura:<bundle>` imports the bundle's real controller: an Aura controller is one object literal in
+ * parentheses, which becomes the module's default export (as jest.config.cjs does for Jest).
+ */
+function auraControllers(): Plugin {
+    const prefix = '\0aura:';
+    return {
+        name: 'aura-controllers',
+        resolveId: (source) => (source.startsWith('aura:') ? prefix + source.slice(5) : null),
+        async load(id) {
+            if (!id.startsWith(prefix)) return null;
+            const bundle = id.slice(prefix.length);
+            const file = path.join(forceAppDir, 'aura', bundle, `${bundle}Controller.js`);
+            const source = (await readFile(file, 'utf8')).trim().replace(/;$/, '');
+            return `export default ${source};`;
+        }
+    };
+}
+
 export async function buildLwc(): Promise<void> {
     const lwcDir = path.join(forceAppDir, 'lwc');
     const bundle = await rollup({
         input: path.join(sandboxDir, 'lwc', 'main.js'),
         plugins: [
             salesforceModules(await readCustomLabels()),
+            auraControllers(),
             {
                 name: 'no-ssr',
                 transform: (code) =>
@@ -94,6 +114,11 @@ export async function buildLwc(): Promise<void> {
                     {
                         name: 'c/flexHostSdk',
                         path: path.join(lwcDir, 'flexHostSdk', 'flexHostSdk.js')
+                    },
+                    // Presence sync: the web component; its Aura shell comes through aura:.
+                    {
+                        name: 'c/flexPresenceSync',
+                        path: path.join(lwcDir, 'flexPresenceSync', 'flexPresenceSync.js')
                     },
                     {
                         name: 'c/flexCallButton',

@@ -43,6 +43,8 @@ export function createLwcPlatform(options: {
     faults: Faults;
     openRecord(recordId: string): boolean;
     refreshView(): void;
+    /** What FlexPresenceMappings.getMappings answers: the org's presence mapping rows. */
+    presenceMappings?: unknown[];
 }) {
     const calls: PlatformCall[] = [];
     const utility: UtilityState = {
@@ -116,6 +118,9 @@ export function createLwcPlatform(options: {
                         objectApiName: record.objectApiName,
                         name: record.Name
                     }));
+            }
+            if (name === 'FlexPresenceMappings.getMappings') {
+                return options.presenceMappings;
             }
             if (name === 'FlexRecordSearch.findLoggedTask') {
                 const sid = String(params.flexTaskSid ?? '');

@@ -8,6 +8,7 @@ import { createFixtures, type SandboxRecord } from './fixtures.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { LmsBus } from './lmsBus.ts';
 import { createLwcPlatform } from './lwcPlatform.ts';
+import { OmniChannel, presenceMappingRows } from './omniChannel.ts';
 import { createOpenCtiHost } from './openCtiHost.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -223,7 +224,8 @@ const lwcPlatform = createLwcPlatform({
     records,
     faults,
     openRecord,
-    refreshView: renderRecordPage
+    refreshView: renderRecordPage,
+    presenceMappings: presenceMappingRows()
 });
 lwcPlatform.utility.onChange((state) => {
     if (state.label) byId('softphone-item-label').textContent = state.label;
@@ -305,12 +307,53 @@ function renderFaultForm(): void {
     replaceChildren(byId('fault-form'), [method, mode, count, delay, apply, status]);
 }
 
+// Omni-Channel: the agent starts logged in as Available; the menu is the Omni-Channel widget.
+const omni = new OmniChannel();
+omni.agentSets('Available');
+omni.changes.length = 0;
+const LOGGED_OUT = '';
+function renderOmniMenu(): void {
+    const menu = byId('omni-status') as HTMLSelectElement;
+    if (!menu.options.length) {
+        const options = omni.statuses
+            .filter((status) => status.granted)
+            .map((status) => new Option(status.statusName, status.statusApiName));
+        menu.replaceChildren(...options, new Option('Offline (logged out)', LOGGED_OUT));
+        menu.addEventListener('change', () => omni.agentSets(menu.value || null));
+    }
+    menu.value = omni.current ?? LOGGED_OUT;
+}
+/** Toasts components raised (ShowToastEvent), shown as Salesforce would and kept for tests. */
+const toasts: { title: string; message: string; variant: string }[] = [];
+function showToast(detail: unknown): void {
+    const toast = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<
+        string,
+        unknown
+    >;
+    const entry = {
+        title: String(toast.title ?? ''),
+        message: String(toast.message ?? ''),
+        variant: String(toast.variant ?? 'info')
+    };
+    toasts.push(entry);
+    const item = document.createElement('p');
+    item.className = 'slds-notify slds-notify_toast slds-theme_warning';
+    item.textContent = `${entry.title}: ${entry.message}`;
+    byId('toasts').append(item);
+}
+omni.onStatusChanged(renderOmniMenu);
+omni.onLogout(renderOmniMenu);
+
 // Tests and the benchmark drive the console through this object.
 const api = {
     lms,
     mode,
     /** Salesforce without Open CTI: the org's side of what the softphone LWC calls. */
     lwcPlatform,
+    /** Omni-Channel: the agent's presence, its toolkit and events (presence sync). */
+    omni,
+    toast: showToast,
+    toasts: () => toasts.map((toast) => ({ ...toast })),
     /** Where the softphone LWC loads Flex from (its App Builder property). */
     lwcFlexUrl: '',
     objectInfo,
@@ -376,15 +419,21 @@ byId('journal-download').addEventListener('click', (event) => {
     );
 });
 byId('softphone-item').addEventListener('click', () => setPanelVisible(!panelVisible));
-byId('picker-item').addEventListener('click', () => {
-    const panel = byId('picker-panel');
-    panel.hidden = !panel.hidden;
-    byId('picker-item').setAttribute('aria-pressed', String(!panel.hidden));
-});
+for (const [item, panelId] of [
+    ['picker-item', 'picker-panel'],
+    ['omni-item', 'omni-panel']
+] as const) {
+    byId(item).addEventListener('click', () => {
+        const panel = byId(panelId);
+        panel.hidden = !panel.hidden;
+        byId(item).setAttribute('aria-pressed', String(!panel.hidden));
+    });
+}
 window.addEventListener('hashchange', () => openRecord(location.hash.slice(2)));
 
 renderRecordList();
 renderFaultForm();
+renderOmniMenu();
 if (location.hash.length > 2) {
     openRecord(location.hash.slice(2));
 } else {

@@ -32,7 +32,10 @@ describe('the Omni-Channel stand-in, against the documented toolkit contract', (
     it('refuses a status not granted to the agent, or unknown, and changes nothing', async () => {
         const omni = new OmniChannel();
         omni.agentSets('Available');
-        await assert.rejects(omni.setServicePresenceStatus({ statusId: idOf('Busy') }), /isn't available/);
+        await assert.rejects(
+            omni.setServicePresenceStatus({ statusId: idOf('Busy') }),
+            /isn't available/
+        );
         await assert.rejects(omni.setServicePresenceStatus({ statusId: 'nope' }));
         assert.equal(omni.current, 'Available');
         assert.throws(() => omni.agentSets('Busy'));

@@ -23,9 +23,7 @@ export const PRESENCE_STATUSES: readonly PresenceStatus[] = [
 ];
 
 export type StatusChangeReason =
-    | 'OmniToolkitStatusChange'
-    | 'OmniManualStatusChange'
-    | 'OmniSupervisorStatusChange';
+    'OmniToolkitStatusChange' | 'OmniManualStatusChange' | 'OmniSupervisorStatusChange';
 
 /** What lightning:omniChannelStatusChanged carries. */
 export interface StatusChangedEvent {

@@ -92,6 +92,8 @@ export function sandboxFlexConfiguration(
                 // The sandbox console is served from localhost, not a Salesforce domain.
                 allowed_origins: [origin],
                 default_country: 'US',
+                // The console's Omni-Channel utility runs the package's Flex Presence Sync.
+                presence_sync: true,
                 ...overrides
             }
         }

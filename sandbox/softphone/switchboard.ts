@@ -55,6 +55,8 @@ export interface Switchboard {
     select(reservationSid: string): Promise<void>;
     submitNotes(notes: CopilotNotes, reservationSid?: string): void;
     setActivity(name: string): Promise<void>;
+    /** Every activity the worker changed to, in order (what presence sync's tests count). */
+    activityChanges(): string[];
     /** Open tasks and the 50 most recently finished ones. */
     tasks(): TaskSummary[];
     task(reservationSid: string): TaskSummary | undefined;
@@ -100,7 +102,11 @@ export function createSwitchboard({
     worker.addListener('reservationCreated', (reservation) =>
         watch(reservation as SandboxReservation)
     );
-    worker.addListener('activityUpdated', () => setTimeout(notify, 0));
+    const activityChanges: string[] = [];
+    worker.addListener('activityUpdated', () => {
+        activityChanges.push(worker.activity.name);
+        setTimeout(notify, 0);
+    });
 
     const summary = (reservation: SandboxReservation): TaskSummary => ({
         reservationSid: reservation.sid,
@@ -212,6 +218,7 @@ export function createSwitchboard({
                 areNotesVisible: true
             });
         },
+        activityChanges: () => [...activityChanges],
         async setActivity(name) {
             const activity = worker.activityNamed(name);
             if (!activity) {

@@ -1,0 +1,9 @@
+/*
+ * Sandbox stand-in for lightning/platformShowToastEvent: the event Salesforce turns into a toast.
+ * The console shows it (sandbox/lwc/auraShell.js listens for it on the component).
+ */
+export class ShowToastEvent extends CustomEvent {
+    constructor(toast) {
+        super('lightning__showtoast', { bubbles: true, composed: true, detail: toast });
+    }
+}
