@@ -161,7 +161,10 @@ function installBackend(): void {
             h.backend.failSetActivity -= 1;
             throw new Error('TaskRouter refused the activity');
         }
-        h.state.activity = { name: activity.name as string, available: activity.available as boolean };
+        h.state.activity = {
+            name: activity.name as string,
+            available: activity.available as boolean
+        };
         h.storeChanged();
     });
     Flex.Actions.replaceAction('SelectTask', async (payload: { task: TaskLike }) => {
@@ -178,7 +181,8 @@ function installBackend(): void {
 function bindFlexModule(): void {
     const store = {
         getState: () => current?.manager.store.getState() ?? {},
-        subscribe: (listener: () => void) => current?.manager.store.subscribe(listener) ?? (() => true),
+        subscribe: (listener: () => void) =>
+            current?.manager.store.subscribe(listener) ?? (() => true),
         dispatch: (action: unknown) => action
     };
     const manager = Flex.Manager.prototype as unknown as {
@@ -212,7 +216,11 @@ export function createHarness(customData: unknown = {}): Harness {
             },
             getState: () => ({
                 flex: {
-                    worker: { tasks: state.tasks, activity: state.activity, activities: ACTIVITIES },
+                    worker: {
+                        tasks: state.tasks,
+                        activity: state.activity,
+                        activities: ACTIVITIES
+                    },
                     config: { rejectPendingReservations: false },
                     view: { selectedTaskSid: state.selectedTaskSid },
                     phone: { activeCall: state.activeCall }

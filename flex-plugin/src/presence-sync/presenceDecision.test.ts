@@ -6,7 +6,11 @@ const ACTIVITIES: ActivityOption[] = [
 ];
 
 test.each([
-    [{ activity: 'Break', basedOn: 'Available' }, 'Available', { kind: 'set', activity: ACTIVITIES[1] }],
+    [
+        { activity: 'Break', basedOn: 'Available' },
+        'Available',
+        { kind: 'set', activity: ACTIVITIES[1] }
+    ],
     [{ activity: 'Break', basedOn: null }, 'Available', { kind: 'set', activity: ACTIVITIES[1] }],
     [{ activity: 'Break', basedOn: 'Offline' }, null, { kind: 'set', activity: ACTIVITIES[1] }],
     [{ activity: 'Break', basedOn: 'Offline' }, 'Available', { kind: 'stale' }],

@@ -41,7 +41,7 @@ test('is off by default: nothing subscribed, nothing published', async () => {
     expect(told(s)).toEqual([]);
 });
 
-test("tells Salesforce the activity at start and each change the agent makes, once", async () => {
+test('tells Salesforce the activity at start and each change the agent makes, once', async () => {
     const s = await started();
     await agentPicks('Break');
     s.storeChanged();
@@ -119,14 +119,19 @@ test('answers a question, and ignores a message that breaks the contract', async
     const s = await started();
     s.openCti.deliver(CHANNEL, queryFlexActivityMessage());
     s.openCti.deliver(CHANNEL, { type: 'setFlexActivity', activity: 'Break', cause: null });
-    s.openCti.deliver(CHANNEL, { ...setFlexActivityMessage('Break', null), activity: 'x'.repeat(65) });
+    s.openCti.deliver(CHANNEL, {
+        ...setFlexActivityMessage('Break', null),
+        activity: 'x'.repeat(65)
+    });
     await settle();
     expect(s.backend.activityChanges).toEqual([]);
     expect(told(s)).toEqual([
         ['Available', 'current'],
         ['Available', 'current']
     ]);
-    expect(s.logLines.filter((line) => line.includes('ignored a presence request'))).toHaveLength(2);
+    expect(s.logLines.filter((line) => line.includes('ignored a presence request'))).toHaveLength(
+        2
+    );
 });
 
 test('keeps Flex working when Salesforce does not take the message', async () => {
@@ -135,6 +140,10 @@ test('keeps Flex working when Salesforce does not take the message', async () =>
     await agentPicks('Break');
     await settle();
     expect(s.state.activity?.name).toBe('Break');
-    expect(s.logLines.some((line) => line.startsWith('warn could not tell Salesforce the Flex activity Break'))).toBe(true);
+    expect(
+        s.logLines.some((line) =>
+            line.startsWith('warn could not tell Salesforce the Flex activity Break')
+        )
+    ).toBe(true);
     expect(s.logLines.filter((line) => line.startsWith('error'))).toEqual([]);
 });

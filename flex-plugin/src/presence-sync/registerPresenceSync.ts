@@ -50,7 +50,9 @@ export async function registerPresenceSync(
     const apply = async (request: SetRequest) => {
         const decision = decideActivityRequest(request, current(), readActivities(manager));
         if (decision.kind === 'unknown') {
-            log.warn(`${context.crm.name} asked for the Flex activity ${decision.activity}, which this workspace does not have`);
+            log.warn(
+                `${context.crm.name} asked for the Flex activity ${decision.activity}, which this workspace does not have`
+            );
             tellAgentOnce(decision.activity, () =>
                 notify('PresenceUnknownActivity', { activity: decision.activity })
             );
@@ -87,7 +89,6 @@ export async function registerPresenceSync(
             while (waiting) {
                 const next: SetRequest = waiting;
                 waiting = null;
-                // eslint-disable-next-line no-await-in-loop -- one activity change at a time
                 await apply(next);
             }
         } finally {

@@ -22,8 +22,7 @@ export function readActivities(
     manager: Flex.Manager
 ): { sid: string; name: string; available: boolean }[] {
     const activities = manager.store.getState().flex.worker.activities as
-        | Map<string, { sid?: unknown; name?: unknown; available?: unknown }>
-        | undefined;
+        Map<string, { sid?: unknown; name?: unknown; available?: unknown }> | undefined;
     return [...(activities?.values() ?? [])].flatMap((activity) =>
         typeof activity.sid === 'string' && typeof activity.name === 'string'
             ? [{ sid: activity.sid, name: activity.name, available: activity.available === true }]
