@@ -42,6 +42,7 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
         openedRecords: [] as { recordId: string; objectApiName: string | null }[],
         activities: new Map<string, Activity & ActivityChanges>(),
         chooser: [] as ChooserState[],
+        presence: [] as { activity: string; cause: string }[],
         saves: 0,
         failNext: null as null | { kind: 'transient' } | { kind: 'refused'; field: string }
     };
@@ -89,6 +90,7 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
         }
     });
     connection.on('chooser', (state) => app.chooser.push(state));
+    connection.on('presence', (presence) => app.presence.push(presence));
     const outcome = await waiting;
     if (outcome.kind !== 'connected') throw new Error(`no handshake: ${outcome.kind}`);
     return {

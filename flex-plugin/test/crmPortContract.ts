@@ -8,6 +8,7 @@ import type {
     ActivityInput,
     CrmPort,
     InteractionState,
+    PresenceRequest,
     RecordChoice,
     RecordRef
 } from '../src/crm/crmPort';
@@ -34,6 +35,12 @@ export interface PortUnderTest {
     failNextSave(how: { kind: 'transient' } | { kind: 'refused'; field: string }): void;
     /** Two records of the types this CRM uses most (a person, and something else). */
     records: { person: RecordRef; other: RecordRef };
+    /** Presence sync: the CRM asks Flex to set an activity. */
+    askActivity(activity: string, basedOn: string | null): void;
+    /** Presence sync: the CRM sends a request that breaks the contract. */
+    sendMalformedPresence(): void;
+    /** Presence sync: what the CRM heard of the Flex activity, as [activity, cause]. */
+    heardActivities(): [string, string][];
     /** Lets the adapter's asynchronous answers arrive. */
     settle(): Promise<void>;
 }
@@ -228,6 +235,38 @@ export function describeCrmPortContract(
                 await expect(popout.allow(true)).resolves.toBeUndefined();
             }
             expect(typeof crm.port.name).toBe('string');
+        });
+
+        test('presence: requests reach the listener until it unsubscribes, and what Flex says reaches the CRM', async () => {
+            const presence = crm.port.presence;
+            if (!presence) throw new Error('this CRM offers no presence');
+            const requests: PresenceRequest[] = [];
+            const unsubscribe = await presence.onRequest((request) => requests.push(request));
+            crm.askActivity('Break', 'Available');
+            crm.askActivity('Available', null);
+            await crm.settle();
+            await presence.activityIs('Break', 'sync');
+            await presence.activityIs('Lunch', 'agent');
+            await crm.settle();
+            unsubscribe();
+            crm.askActivity('Offline', null);
+            await crm.settle();
+            expect(requests).toEqual([
+                { kind: 'set', activity: 'Break', basedOn: 'Available' },
+                { kind: 'set', activity: 'Available', basedOn: null }
+            ]);
+            expect(crm.heardActivities()).toEqual([
+                ['Break', 'sync'],
+                ['Lunch', 'agent']
+            ]);
+        });
+
+        test('presence: a request that breaks the contract never arrives as one to follow', async () => {
+            const requests: PresenceRequest[] = [];
+            await crm.port.presence?.onRequest((request) => requests.push(request));
+            crm.sendMalformedPresence();
+            await crm.settle();
+            expect(requests.filter((request) => request.kind === 'set')).toEqual([]);
         });
     });
 }

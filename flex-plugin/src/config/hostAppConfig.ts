@@ -11,6 +11,7 @@ import { FORWARDABLE_EVENTS, HOST_ACTION_NAMES } from '../host-actions/hostActio
 import {
     attributeKey,
     capabilityEntries,
+    flag,
     exactOrigin,
     parseSection,
     salesforceDefaults,
@@ -44,6 +45,8 @@ const names = <T extends string>(options: readonly T[], what: string) =>
 
 const HostAppSchema = v.strictObject({
     ...capabilityEntries(DEFAULT_HOST_SEARCH_ATTRIBUTES),
+    /** The agent's Flex activity follows the host's presence (setActivity, presence events). */
+    presence_sync: flag(false),
     /** The host pages that may embed and drive Flex, exactly as the browser reports their origin. */
     allowed_host_origins: v.optional(v.pipe(v.array(exactOrigin), v.maxLength(20)), []),
     /** The name agents know the host app by, in what Flex tells them. */

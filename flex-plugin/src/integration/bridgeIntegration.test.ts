@@ -12,6 +12,7 @@ import {
     type FakeFrames
 } from '../../../packages/flex-host-sdk/test/fakeFrames.ts';
 import {
+    ACTIVITIES,
     createHarness,
     dismissAllNotifications,
     makeTask,
@@ -91,7 +92,13 @@ async function start(
         };
         return running;
     }
-    for (const event of ['interaction', 'availability', 'flexEvent', 'chooser'] as const) {
+    for (const event of [
+        'interaction',
+        'availability',
+        'presence',
+        'flexEvent',
+        'chooser'
+    ] as const) {
         connection.on(event, (data) => app.events.push({ event, data }));
     }
     running = { h, frames, integration, connection, app };
@@ -399,4 +406,33 @@ test('an invalid host_app_integration names the key and stays off', async () => 
             problem: expect.stringMatching(/not "StartOutboundCall"/)
         }
     });
+});
+
+test('presence sync over the bridge: the host sets the activity through SetActivity and hears why it changed', async () => {
+    const { connection, h, app } = await start({ ...SETTINGS, presence_sync: true });
+    const presence = () =>
+        app.events
+            .filter((entry) => (entry as { event: string }).event === 'presence')
+            .map((entry) => (entry as { data: unknown }).data);
+    await connection.setActivity('Break', 'Available');
+    await settle();
+    // The agent picks Available in Flex; then the host asks for Offline based on the old Break.
+    const available = [...ACTIVITIES.values()].find((activity) => activity.name === 'Available');
+    await Flex.Actions.invokeAction('SetActivity', { activitySid: available?.sid });
+    await settle();
+    await connection.setActivity('Offline', 'Break');
+    await settle();
+    expect(h.backend.activityChanges).toEqual(['Break', 'Available']);
+    expect(presence()).toEqual([
+        { activity: 'Available', cause: 'current' },
+        { activity: 'Break', cause: 'sync' },
+        { activity: 'Available', cause: 'agent' },
+        { activity: 'Available', cause: 'current' }
+    ]);
+});
+
+test('presence sync is off over the bridge unless its admin turns it on', async () => {
+    const { connection, h } = await start();
+    await expect(connection.setActivity('Break')).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+    expect(h.backend.activityChanges).toEqual([]);
 });

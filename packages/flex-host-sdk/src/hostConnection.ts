@@ -83,6 +83,11 @@ export interface FlexConnection {
     linkRecord(record: BridgeRecord | null, taskSid?: string | null): Promise<void>;
     invokeAction(name: string, payload?: Record<string, unknown>): Promise<void>;
     getState(): Promise<FlexMethods['getState']['result']>;
+    /**
+     * Presence sync: asks Flex to set the agent's activity. `basedOn` is the activity the host last
+     * heard of (a `presence` event): Flex drops the request if the agent changed it since.
+     */
+    setActivity(activity: string, basedOn?: string | null): Promise<void>;
     on<E extends keyof ConnectionEvents>(
         event: E,
         listener: (data: ConnectionEvents[E]) => void
@@ -349,6 +354,9 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         },
         async getState() {
             return (await call('getState', {})) as FlexMethods['getState']['result'];
+        },
+        async setActivity(activity, basedOn = null) {
+            await call('setActivity', { activity, basedOn });
         },
         on(event, listener) {
             const set = listeners.get(event) ?? new Set();

@@ -117,6 +117,15 @@ export interface FlexMethods {
         params: Record<string, never>;
         result: { interactions: Interaction[]; availability: Availability | null };
     };
+    /**
+     * Presence sync: set the agent's Flex activity, unless the agent changed Flex since `basedOn`
+     * (the activity the host last heard of; that newer change wins). Flex answers at once; what it
+     * did arrives as a `presence` event.
+     */
+    setActivity: {
+        params: { activity: string; basedOn?: string | null };
+        result: { accepted: true };
+    };
 }
 
 /** Requests Flex sends to the host. */
@@ -147,10 +156,15 @@ export interface Availability {
     available: boolean;
 }
 
+/** Why the Flex activity is what it is: the agent's change, the host's request, or an answer. */
+export type PresenceCause = 'agent' | 'sync' | 'current';
+
 /** Events Flex sends to the host. */
 export interface HostEvents {
     interaction: { event: InteractionEventName; interaction: Interaction };
     availability: Availability;
+    /** Presence sync (when its admin turned it on): follow only `cause: 'agent'`, never echo `sync`. */
+    presence: { activity: string; cause: PresenceCause };
     flexEvent: { name: string; data: Record<string, AttributeValue> };
 }
 
@@ -162,7 +176,8 @@ export const FLEX_METHODS: readonly FlexMethodName[] = [
     'dial',
     'linkRecord',
     'invokeAction',
-    'getState'
+    'getState',
+    'setActivity'
 ];
 export const HOST_METHODS: readonly HostMethodName[] = [
     'search',
@@ -173,7 +188,12 @@ export const HOST_METHODS: readonly HostMethodName[] = [
     'isFlexVisible',
     'chooser'
 ];
-export const HOST_EVENTS: readonly HostEventName[] = ['interaction', 'availability', 'flexEvent'];
+export const HOST_EVENTS: readonly HostEventName[] = [
+    'interaction',
+    'availability',
+    'presence',
+    'flexEvent'
+];
 
 /** Why a request failed. REFUSED carries a reason for the agent; the others are the bridge's. */
 export type ErrorCode =
@@ -285,6 +305,16 @@ function text(value: unknown, where: string, max = MAX_TEXT, min = 1): string | 
     if (value.length < min || value.length > max)
         return `${where} must be ${min} to ${max} characters`;
     return null;
+}
+
+/** A Flex activity name: 1 to 64 characters, no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const ACTIVITY_NAME = /^[^\u0000-\u001f\u007f]{1,64}$/u;
+
+function activityName(value: unknown, where: string): string | null {
+    return typeof value === 'string' && ACTIVITY_NAME.test(value)
+        ? null
+        : `${where} must be a Flex activity name (1 to 64 characters, no control characters)`;
 }
 
 function nullableText(value: unknown, where: string, max = MAX_TEXT): string | null {
@@ -402,6 +432,17 @@ export function checkFlexRequest(
             return problem
                 ? bad(problem)
                 : ok({ method, params: params as FlexMethods['invokeAction']['params'] });
+        }
+        case 'setActivity': {
+            const problem =
+                onlyKeys(params, ['activity', 'basedOn'], 'setActivity') ??
+                activityName(params.activity, 'setActivity.activity') ??
+                (params.basedOn === undefined || params.basedOn === null
+                    ? null
+                    : activityName(params.basedOn, 'setActivity.basedOn'));
+            return problem
+                ? bad(problem)
+                : ok({ method, params: params as FlexMethods['setActivity']['params'] });
         }
         default: {
             const problem = onlyKeys(params, [], method);
@@ -595,6 +636,10 @@ const HOST_EVENT_DATA: Record<HostEventName, Spec> = {
         interaction: INTERACTION
     }),
     availability: shape({ activity: str(64, 1), available: bool }),
+    presence: shape({
+        activity: pattern(ACTIVITY_NAME, 'a Flex activity name'),
+        cause: oneOf('agent', 'sync', 'current')
+    }),
     flexEvent: shape({ name: pattern(NAME, 'a Flex event name'), data: attributesSpec })
 };
 

@@ -36,6 +36,12 @@ describeCrmPortContract('host app (bridge, with the host SDK)', async () => {
         failNextSave: (how) => {
             app.failNext = how;
         },
+        askActivity: (activity, basedOn) =>
+            void connection.setActivity(activity, basedOn).catch(() => undefined),
+        sendMalformedPresence: () =>
+            void connection.setActivity('Break\u0000').catch(() => undefined),
+        heardActivities: () =>
+            app.presence.map((event): [string, string] => [event.activity, event.cause]),
         settle
     };
 });

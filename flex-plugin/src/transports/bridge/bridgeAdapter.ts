@@ -21,6 +21,7 @@ import {
     type CrmPort,
     type DialRequest,
     type FlatValue,
+    type PresenceRequest,
     type RecordChoice,
     type RecordRef,
     type SaveFailure
@@ -84,6 +85,7 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
     const name = host.hostName;
     let dialListener: ((request: DialRequest) => void) | null = null;
     let choiceListener: ((choice: RecordChoice) => void) | null = null;
+    let presenceListener: ((request: PresenceRequest) => void) | null = null;
     let actionListener:
         ((action: string, payload: Record<string, unknown>) => Promise<void>) | null = null;
     let state: StateProvider | null = null;
@@ -173,6 +175,15 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                           );
                 }
                 return { done: true };
+            }
+            case 'setActivity': {
+                if (!presenceListener) throw off('presence sync');
+                presenceListener({
+                    kind: 'set',
+                    activity: request.params.activity,
+                    basedOn: request.params.basedOn ?? null
+                });
+                return { accepted: true };
             }
             default: {
                 // getState: also re-sends the chooser, as a record picker's sync does.
@@ -326,6 +337,18 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
             allowed: host.allowedActions,
             onRequest(listener) {
                 actionListener = listener;
+            }
+        },
+
+        presence: {
+            async activityIs(activity, cause) {
+                emit('presence', { activity, cause });
+            },
+            async onRequest(listener) {
+                presenceListener = listener;
+                return () => {
+                    if (presenceListener === listener) presenceListener = null;
+                };
             }
         }
     };

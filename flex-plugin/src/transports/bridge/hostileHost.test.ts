@@ -292,6 +292,26 @@ describe('after the handshake: requests that break the protocol change nothing',
         ],
         ['getState with parameters', request('getState', { all: true }), 'INVALID_MESSAGE'],
         [
+            'setActivity with a control character',
+            request('setActivity', { activity: 'Break\u0007' }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'setActivity with a name over 64 characters',
+            request('setActivity', { activity: 'x'.repeat(65), basedOn: null }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'setActivity with an extra field',
+            request('setActivity', { activity: 'Break', force: true }),
+            'INVALID_MESSAGE'
+        ],
+        [
+            'setActivity while presence sync is off',
+            request('setActivity', { activity: 'Break', basedOn: 'Available' }),
+            'NOT_SUPPORTED'
+        ],
+        [
             'a message over 64 KB',
             request('dial', { number: '1', padding: 'x'.repeat(70000) }),
             null

@@ -2,6 +2,7 @@
 import {
     clearMessage,
     selectMessage,
+    setFlexActivityMessage,
     syncMessage
 } from '../../../../force-app/main/default/lwc/flexContract/flexContract.js';
 import { describeCrmPortContract } from '../../../test/crmPortContract';
@@ -14,6 +15,7 @@ import { salesforceAdapter } from './salesforceAdapter';
 
 const SELECTION = 'Flex_Record_Selection__c';
 const INTERACTION = 'Flex_Interaction__c';
+const PRESENCE = 'Flex_Presence__c';
 
 function configuration(): IntegrationConfig {
     const parsed = parseIntegrationConfig({
@@ -89,6 +91,17 @@ describeCrmPortContract('Salesforce (Open CTI)', () => {
                 .filter((each) => each.channelName === INTERACTION)
                 .map((each) => each.message as never),
         activity: (id) => openCti.savedLogs.get(id),
+        askActivity: (activity, basedOn) =>
+            openCti.deliver(PRESENCE, setFlexActivityMessage(activity, basedOn)),
+        sendMalformedPresence: () =>
+            openCti.deliver(PRESENCE, { type: 'setFlexActivity', activity: 'Break' }),
+        heardActivities: () =>
+            openCti.published
+                .filter((each) => each.channelName === PRESENCE)
+                .map((each) => {
+                    const message = each.message as { activity: string; cause: string };
+                    return [message.activity, message.cause];
+                }),
         failNextSave: (how) =>
             openCti.failNext(
                 'saveLog',

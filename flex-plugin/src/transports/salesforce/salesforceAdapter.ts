@@ -67,6 +67,21 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
         return id;
     };
 
+    /**
+     * Subscribes to an LMS channel; resolves with the unsubscribe. Open CTI unsubscribes
+     * asynchronously, so nothing reaches the listener once the capability asked to stop.
+     */
+    const listen = async (channel: string, onMessage: (message: unknown) => void) => {
+        let listening = true;
+        const subscription = await openCti.subscribe(channel, (message) => {
+            if (listening) onMessage(message);
+        });
+        return () => {
+            listening = false;
+            openCti.unsubscribe(subscription).catch(() => undefined);
+        };
+    };
+
     // What the utility bar shows now: only a changed icon or label is sent.
     const shown = { icon: '', label: '' };
 
@@ -108,15 +123,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
             await openCti.publish(config.interaction_channel, state);
         },
 
-        async onRecordChoice(listener) {
-            const subscription = await openCti.subscribe(
-                config.record_selection_channel,
-                (message) => listener(choiceOf(message))
-            );
-            return () => {
-                openCti.unsubscribe(subscription).catch(() => undefined);
-            };
-        },
+        onRecordChoice: (listener) =>
+            listen(config.record_selection_channel, (message) => listener(choiceOf(message))),
 
         linkedRecord: linkedRecordOf,
         linkAttributes,
@@ -185,15 +193,11 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
                 }
                 await openCti.publish(config.presence_channel, message);
             },
-            async onRequest(listener) {
-                const subscription = await openCti.subscribe(config.presence_channel, (message) => {
+            onRequest: (listener) =>
+                listen(config.presence_channel, (message) => {
                     const request = presenceRequestOf(message);
                     if (request) listener(request);
-                });
-                return () => {
-                    openCti.unsubscribe(subscription).catch(() => undefined);
-                };
-            }
+                })
         }
     };
 }

@@ -18,7 +18,12 @@ var HOST_METHODS = [
   "isFlexVisible",
   "chooser"
 ];
-var HOST_EVENTS = ["interaction", "availability", "flexEvent"];
+var HOST_EVENTS = [
+  "interaction",
+  "availability",
+  "presence",
+  "flexEvent"
+];
 var ERROR_CODES = [
   "INVALID_MESSAGE",
   "UNKNOWN_METHOD",
@@ -48,6 +53,7 @@ function text(value, where, max = MAX_TEXT, min = 1) {
     return `${where} must be ${min} to ${max} characters`;
   return null;
 }
+var ACTIVITY_NAME = /^[^\u0000-\u001f\u007f]{1,64}$/u;
 function nullableText(value, where, max = MAX_TEXT) {
   return value === null ? null : text(value, where, max, 0);
 }
@@ -187,6 +193,10 @@ var HOST_EVENT_DATA = {
     interaction: INTERACTION
   }),
   availability: shape({ activity: str(64, 1), available: bool }),
+  presence: shape({
+    activity: pattern(ACTIVITY_NAME, "a Flex activity name"),
+    cause: oneOf("agent", "sync", "current")
+  }),
   flexEvent: shape({ name: pattern(NAME, "a Flex event name"), data: attributesSpec })
 };
 function checkHostEvent(name, data) {
@@ -669,6 +679,9 @@ function connectFlex(options) {
     },
     async getState() {
       return await call("getState", {});
+    },
+    async setActivity(activity, basedOn = null) {
+      await call("setActivity", { activity, basedOn });
     },
     on(event, listener) {
       const set = listeners.get(event) ?? /* @__PURE__ */ new Set();
