@@ -308,7 +308,6 @@ function text(value: unknown, where: string, max = MAX_TEXT, min = 1): string | 
 }
 
 /** A Flex activity name: 1 to 64 characters, no control characters. */
-// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const ACTIVITY_NAME = /^[^\u0000-\u001f\u007f]{1,64}$/u;
 
 function activityName(value: unknown, where: string): string | null {
