@@ -1,17 +1,13 @@
-// End to end: presence sync in the sandbox console (Open CTI), with the real Flex UI and plugin in
-// the softphone frame and the package's real c:flexPresenceSync inside its real Aura controller, over
-// the console's Omni-Channel. Both directions, an unmapped status left alone, a status the agent
+// End to end: presence sync in the sandbox console, with the real Flex UI and plugin and the
+// package's real c:flexPresenceSync inside its real Aura controller, over the console's
+// Omni-Channel; with Open CTI (Flex_Presence__c through Open CTI) and without (through the Flex
+// Softphone LWC and the bridge). Both directions, an unmapped status left alone, a status the agent
 // may not use reported once, and no echo: every change is counted on both sides.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import {
-    eventually,
-    openConsole,
-    sandboxForTests,
-    type ConsoleWindow,
-    type PhoneWindow
-} from './harness.ts';
+import { eventually, sandboxForTests, type ConsoleWindow, type PhoneWindow } from './harness.ts';
+import { OPEN_CTI, WITHOUT_OPEN_CTI } from './salesforceModes.ts';
 
 const sandbox = sandboxForTests();
 
@@ -50,84 +46,90 @@ async function presenceLine(page: Page, expected: string): Promise<string> {
 }
 
 describe('presence sync end to end', () => {
-    test('both directions, unmapped left alone, refused reported once, and no echo', async () => {
-        const { page, softphone } = await openConsole(sandbox());
-        await page.click('#omni-item');
-        await presenceLine(page, 'Flex: Available. Omni-Channel: Available.');
+    for (const mode of [OPEN_CTI, WITHOUT_OPEN_CTI]) {
+        test(`${mode.name}: both directions, unmapped left alone, refused reported once, and no echo`, async () => {
+            const { page, flex: softphone, pageErrors } = await mode.open(sandbox());
+            await page.click('#omni-item');
+            await presenceLine(page, 'Flex: Available. Omni-Channel: Available.');
 
-        // Flex → Omni-Channel: the agent takes a break in Flex.
-        await agentSetsFlex(softphone, 'Break');
-        await eventually(
-            () => omniChanges(page),
-            (changes) => changes.length === 1
-        );
-        await quiet();
-        assert.deepEqual(await omniChanges(page), [['Break', 'OmniToolkitStatusChange']]);
-        assert.deepEqual(await flexChanges(softphone), ['Break']);
-        await presenceLine(page, 'Flex: Break. Omni-Channel: Break.');
-        assert.equal(await page.locator('#omni-status').inputValue(), 'Break');
+            // Flex → Omni-Channel: the agent takes a break in Flex.
+            await agentSetsFlex(softphone, 'Break');
+            await eventually(
+                () => omniChanges(page),
+                (changes) => changes.length === 1
+            );
+            await quiet();
+            assert.deepEqual(await omniChanges(page), [['Break', 'OmniToolkitStatusChange']]);
+            assert.deepEqual(await flexChanges(softphone), ['Break']);
+            await presenceLine(page, 'Flex: Break. Omni-Channel: Break.');
+            assert.equal(await page.locator('#omni-status').inputValue(), 'Break');
 
-        // Omni-Channel → Flex: the agent picks Available in the Omni-Channel widget.
-        await page.selectOption('#omni-status', 'Available');
-        await eventually(
-            () => flexChanges(softphone),
-            (changes) => changes.length === 2
-        );
-        await quiet();
-        assert.deepEqual(await flexChanges(softphone), ['Break', 'Available']);
-        assert.deepEqual(await omniChanges(page), [
-            ['Break', 'OmniToolkitStatusChange'],
-            ['Available', 'OmniManualStatusChange']
-        ]);
+            // Omni-Channel → Flex: the agent picks Available in the Omni-Channel widget.
+            await page.selectOption('#omni-status', 'Available');
+            await eventually(
+                () => flexChanges(softphone),
+                (changes) => changes.length === 2
+            );
+            await quiet();
+            assert.deepEqual(await flexChanges(softphone), ['Break', 'Available']);
+            assert.deepEqual(await omniChanges(page), [
+                ['Break', 'OmniToolkitStatusChange'],
+                ['Available', 'OmniManualStatusChange']
+            ]);
 
-        // Unmapped: Training in Omni-Channel leaves Flex alone.
-        await agentSetsOmni(page, 'Training');
-        await quiet();
-        assert.deepEqual(await flexChanges(softphone), ['Break', 'Available']);
+            // Unmapped: Training in Omni-Channel leaves Flex alone.
+            await agentSetsOmni(page, 'Training');
+            await quiet();
+            assert.deepEqual(await flexChanges(softphone), ['Break', 'Available']);
 
-        // Logged out of Omni-Channel ↔ Offline in Flex.
-        await agentSetsOmni(page, null);
-        await eventually(
-            () => flexChanges(softphone),
-            (changes) => changes.length === 3
-        );
-        await agentSetsFlex(softphone, 'Available');
-        await eventually(
-            () => omniChanges(page),
-            (changes) => changes.length === 5
-        );
-        await quiet();
-        assert.deepEqual(await flexChanges(softphone), [
-            'Break',
-            'Available',
-            'Offline',
-            'Available'
-        ]);
-        assert.deepEqual((await omniChanges(page)).slice(2), [
-            ['Training', 'OmniManualStatusChange'],
-            [null, 'logout'],
-            ['Available', 'OmniToolkitStatusChange']
-        ]);
+            // Logged out of Omni-Channel ↔ Offline in Flex.
+            await agentSetsOmni(page, null);
+            await eventually(
+                () => flexChanges(softphone),
+                (changes) => changes.length === 3
+            );
+            await agentSetsFlex(softphone, 'Available');
+            await eventually(
+                () => omniChanges(page),
+                (changes) => changes.length === 5
+            );
+            await quiet();
+            assert.deepEqual(await flexChanges(softphone), [
+                'Break',
+                'Available',
+                'Offline',
+                'Available'
+            ]);
+            assert.deepEqual((await omniChanges(page)).slice(2), [
+                ['Training', 'OmniManualStatusChange'],
+                [null, 'logout'],
+                ['Available', 'OmniToolkitStatusChange']
+            ]);
 
-        // A status the agent may not use: Unavailable maps to Busy, which is not granted.
-        await agentSetsFlex(softphone, 'Unavailable');
-        await eventually(
-            () => page.evaluate(() => (window as unknown as ConsoleWindow).sandboxConsole.toasts()),
-            (toasts) => toasts.length === 1
-        );
-        await agentSetsFlex(softphone, 'Available');
-        await agentSetsFlex(softphone, 'Unavailable');
-        await quiet();
-        const toasts = await page.evaluate(() =>
-            (window as unknown as ConsoleWindow).sandboxConsole.toasts()
-        );
-        assert.equal(toasts.length, 1, 'reported once');
-        assert.match(toasts[0]?.message ?? '', /did not set your status to Busy/);
-        assert.equal((await omniChanges(page)).length, 5, 'Busy never set, never retried');
-        assert.deepEqual((await flexChanges(softphone)).slice(4), [
-            'Unavailable',
-            'Available',
-            'Unavailable'
-        ]);
-    });
+            // A status the agent may not use: Unavailable maps to Busy, which is not granted.
+            await agentSetsFlex(softphone, 'Unavailable');
+            await eventually(
+                () =>
+                    page.evaluate(() =>
+                        (window as unknown as ConsoleWindow).sandboxConsole.toasts()
+                    ),
+                (toasts) => toasts.length === 1
+            );
+            await agentSetsFlex(softphone, 'Available');
+            await agentSetsFlex(softphone, 'Unavailable');
+            await quiet();
+            const toasts = await page.evaluate(() =>
+                (window as unknown as ConsoleWindow).sandboxConsole.toasts()
+            );
+            assert.equal(toasts.length, 1, 'reported once');
+            assert.match(toasts[0]?.message ?? '', /did not set your status to Busy/);
+            assert.equal((await omniChanges(page)).length, 5, 'Busy never set, never retried');
+            assert.deepEqual((await flexChanges(softphone)).slice(4), [
+                'Unavailable',
+                'Available',
+                'Unavailable'
+            ]);
+            assert.deepEqual(pageErrors, []);
+        });
+    }
 });

@@ -36,6 +36,8 @@ export function salesforceLwcSettings(lightningOrigin: string): Record<string, u
         allowed_host_origins: [lightningOrigin],
         host_name: 'Salesforce',
         exposed_attributes: ['from', 'name', 'channelType'],
+        // The console's Omni-Channel utility runs the package's Flex Presence Sync here too.
+        presence_sync: true,
         request_timeout_ms: 5000,
         handshake_timeout_ms: 15000,
         default_country: 'US'

@@ -23,6 +23,7 @@ import {
 import INTERACTION_CHANNEL from '@salesforce/messageChannel/Flex_Interaction__c';
 import SELECTION_CHANNEL from '@salesforce/messageChannel/Flex_Record_Selection__c';
 import DIAL_CHANNEL from '@salesforce/messageChannel/Flex_Dial_Request__c';
+import PRESENCE_CHANNEL from '@salesforce/messageChannel/Flex_Presence__c';
 import searchRecords from '@salesforce/apex/FlexRecordSearch.search';
 import findLoggedTask from '@salesforce/apex/FlexRecordSearch.findLoggedTask';
 import { connectFlex } from 'c/flexHostSdk';
@@ -33,6 +34,7 @@ import {
     validateSelectionMessage
 } from 'c/flexContract';
 import { LABELS, format } from './labels';
+import { presenceMessageOf, relayToFlex } from './presenceRelay';
 import { salesforceHandlers } from './salesforceHost';
 import { DEFAULT_TASK_FIELDS } from './taskRecord';
 import { utilityState } from './utilityStatus';
@@ -86,6 +88,7 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     connection = null;
     selectionSubscription = null;
     dialSubscription = null;
+    presenceSubscription = null;
     started = false;
     /** The utility item's state as last sent, so unchanged states are not sent again. */
     lastUtilityState = '';
@@ -132,6 +135,14 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
             (message) => this.handleDialRequest(message),
             { scope: APPLICATION_SCOPE }
         );
+        // Presence sync (the Flex Presence Sync utility), when Flex's admin turned it on.
+        this.presenceSubscription = subscribe(
+            this.messageContext,
+            PRESENCE_CHANNEL,
+            (message) =>
+                relayToFlex(message, this.connection, (answer) => this.publishPresence(answer)),
+            { scope: APPLICATION_SCOPE }
+        );
     }
 
     renderedCallback() {
@@ -143,8 +154,10 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     disconnectedCallback() {
         unsubscribe(this.selectionSubscription);
         unsubscribe(this.dialSubscription);
+        unsubscribe(this.presenceSubscription);
         this.selectionSubscription = null;
         this.dialSubscription = null;
+        this.presenceSubscription = null;
         this.connection?.destroy();
         this.connection = null;
         this.started = false;
@@ -183,6 +196,14 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
             this.refreshUtility();
         });
         this.connection.on('chooser', (state) => this.publishChooser(state));
+        this.connection.on('presence', (event) => {
+            const message = presenceMessageOf(event);
+            if (message) this.publishPresence(message);
+        });
+    }
+
+    publishPresence(message) {
+        publish(this.messageContext, PRESENCE_CHANNEL, message);
     }
 
     setConnection(status, reason) {

@@ -65,6 +65,11 @@ function fakeConnection() {
         },
         linkRecord: jest.fn().mockResolvedValue(undefined),
         dial: jest.fn().mockResolvedValue(undefined),
+        setActivity: jest.fn().mockResolvedValue(undefined),
+        getState: jest.fn().mockResolvedValue({
+            interactions: [],
+            availability: { activity: 'Break', available: false }
+        }),
         destroy: jest.fn()
     };
 }
@@ -297,11 +302,64 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         const element = await mount();
         expect(subscriberCount(SELECTION)).toBe(1);
         expect(subscriberCount(DIAL)).toBe(1);
+        expect(subscriberCount('Flex_Presence__c')).toBe(1);
         document.body.removeChild(element);
         expect(connection.destroy).toHaveBeenCalled();
         expect(subscriberCount(SELECTION)).toBe(0);
         expect(subscriberCount(DIAL)).toBe(0);
+        expect(subscriberCount('Flex_Presence__c')).toBe(0);
         expect(connection.linkRecord).not.toHaveBeenCalled();
+    });
+
+    it('presence sync: relays the utility’s requests to Flex and Flex’s presence back, as the contract says', async () => {
+        await mount();
+        const PRESENCE = 'Flex_Presence__c';
+        const utility = (message) => publish({}, PRESENCE, message);
+        utility({ type: 'setFlexActivity', activity: 'Available', cause: null, basedOn: 'Break' });
+        utility({ type: 'setFlexActivity', activity: 'Available', cause: null });
+        utility({ type: 'queryFlexActivity', activity: null, cause: null, basedOn: null });
+        await flush();
+        connection.emit('presence', { activity: 'Available', cause: 'sync' });
+        connection.emit('presence', { activity: 'x'.repeat(65), cause: 'agent' });
+        expect(connection.setActivity.mock.calls).toEqual([['Available', 'Break']]);
+        expect(published(PRESENCE).filter((m) => m.type === 'flexActivity')).toEqual([
+            { type: 'flexActivity', activity: 'Break', cause: 'current', basedOn: null },
+            { type: 'flexActivity', activity: 'Available', cause: 'sync', basedOn: null }
+        ]);
+    });
+
+    it('presence sync before Flex is connected, or with Flex failing: nothing thrown, nothing sent', async () => {
+        connectFlex.mockReturnValue(new Promise(() => {}));
+        await mount();
+        publish({}, 'Flex_Presence__c', {
+            type: 'setFlexActivity',
+            activity: 'Break',
+            cause: null,
+            basedOn: null
+        });
+        await flush();
+        expect(connection.setActivity).not.toHaveBeenCalled();
+        document.body.removeChild(document.body.firstChild);
+        connection = fakeConnection();
+        connection.setActivity.mockRejectedValue(new Error('NOT_SUPPORTED'));
+        connection.getState.mockRejectedValue(new Error('DISCONNECTED'));
+        connectFlex.mockResolvedValue(connection);
+        await mount();
+        publish({}, 'Flex_Presence__c', {
+            type: 'setFlexActivity',
+            activity: 'Break',
+            cause: null,
+            basedOn: null
+        });
+        publish({}, 'Flex_Presence__c', {
+            type: 'queryFlexActivity',
+            activity: null,
+            cause: null,
+            basedOn: null
+        });
+        await flush();
+        expect(connection.setActivity).toHaveBeenCalledTimes(1);
+        expect(published('Flex_Presence__c').filter((m) => m.type === 'flexActivity')).toEqual([]);
     });
 
     it('reads the object list as App Builder holds it', () => {
