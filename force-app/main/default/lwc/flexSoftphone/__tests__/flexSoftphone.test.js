@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import FlexSoftphone, { objectList } from 'c/flexSoftphone';
 import { connectFlex, FlexBridgeError } from 'c/flexHostSdk';
-import { toId18 } from 'c/flexContract';
+import { queryFlexActivityMessage, setFlexActivityMessage, toId18 } from 'c/flexContract';
 import { publish, resetSubscribers, subscriberCount } from 'lightning/messageService';
 import {
     EnclosingUtilityId,
@@ -102,6 +102,12 @@ async function mount(props = {}) {
 /** Every message the softphone published on a channel. */
 const published = (channel) =>
     publish.mock.calls.filter(([, to]) => to === channel).map(([, , message]) => message);
+
+const PRESENCE = 'Flex_Presence__c';
+/** The Flex Presence Sync utility publishes on its channel. */
+const utilitySays = (message) => publish({}, PRESENCE, message);
+/** What the softphone told the utility of Flex's activity. */
+const flexActivities = () => published(PRESENCE).filter((m) => m.type === 'flexActivity');
 
 describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
     let connection;
@@ -302,27 +308,25 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         const element = await mount();
         expect(subscriberCount(SELECTION)).toBe(1);
         expect(subscriberCount(DIAL)).toBe(1);
-        expect(subscriberCount('Flex_Presence__c')).toBe(1);
+        expect(subscriberCount(PRESENCE)).toBe(1);
         document.body.removeChild(element);
         expect(connection.destroy).toHaveBeenCalled();
         expect(subscriberCount(SELECTION)).toBe(0);
         expect(subscriberCount(DIAL)).toBe(0);
-        expect(subscriberCount('Flex_Presence__c')).toBe(0);
+        expect(subscriberCount(PRESENCE)).toBe(0);
         expect(connection.linkRecord).not.toHaveBeenCalled();
     });
 
     it('presence sync: relays the utility’s requests to Flex and Flex’s presence back, as the contract says', async () => {
         await mount();
-        const PRESENCE = 'Flex_Presence__c';
-        const utility = (message) => publish({}, PRESENCE, message);
-        utility({ type: 'setFlexActivity', activity: 'Available', cause: null, basedOn: 'Break' });
-        utility({ type: 'setFlexActivity', activity: 'Available', cause: null });
-        utility({ type: 'queryFlexActivity', activity: null, cause: null, basedOn: null });
+        utilitySays(setFlexActivityMessage('Available', 'Break'));
+        utilitySays({ type: 'setFlexActivity', activity: 'Available', cause: null });
+        utilitySays(queryFlexActivityMessage());
         await flush();
         connection.emit('presence', { activity: 'Available', cause: 'sync' });
         connection.emit('presence', { activity: 'x'.repeat(65), cause: 'agent' });
         expect(connection.setActivity.mock.calls).toEqual([['Available', 'Break']]);
-        expect(published(PRESENCE).filter((m) => m.type === 'flexActivity')).toEqual([
+        expect(flexActivities()).toEqual([
             { type: 'flexActivity', activity: 'Break', cause: 'current', basedOn: null },
             { type: 'flexActivity', activity: 'Available', cause: 'sync', basedOn: null }
         ]);
@@ -331,12 +335,7 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
     it('presence sync before Flex is connected, or with Flex failing: nothing thrown, nothing sent', async () => {
         connectFlex.mockReturnValue(new Promise(() => {}));
         await mount();
-        publish({}, 'Flex_Presence__c', {
-            type: 'setFlexActivity',
-            activity: 'Break',
-            cause: null,
-            basedOn: null
-        });
+        utilitySays(setFlexActivityMessage('Break', null));
         await flush();
         expect(connection.setActivity).not.toHaveBeenCalled();
         document.body.removeChild(document.body.firstChild);
@@ -345,21 +344,11 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         connection.getState.mockRejectedValue(new Error('DISCONNECTED'));
         connectFlex.mockResolvedValue(connection);
         await mount();
-        publish({}, 'Flex_Presence__c', {
-            type: 'setFlexActivity',
-            activity: 'Break',
-            cause: null,
-            basedOn: null
-        });
-        publish({}, 'Flex_Presence__c', {
-            type: 'queryFlexActivity',
-            activity: null,
-            cause: null,
-            basedOn: null
-        });
+        utilitySays(setFlexActivityMessage('Break', null));
+        utilitySays(queryFlexActivityMessage());
         await flush();
         expect(connection.setActivity).toHaveBeenCalledTimes(1);
-        expect(published('Flex_Presence__c').filter((m) => m.type === 'flexActivity')).toEqual([]);
+        expect(flexActivities()).toEqual([]);
     });
 
     it('reads the object list as App Builder holds it', () => {
