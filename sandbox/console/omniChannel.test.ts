@@ -57,7 +57,7 @@ describe('the Omni-Channel stand-in, against the documented toolkit contract', (
         ]);
     });
 
-    it("lists the package's example mapping with the org's status Ids", () => {
+    it("lists the org's own mapping with its status Ids", () => {
         const rows = presenceMappingRows();
         assert.deepEqual(
             rows.map((row) => [row.flexActivity, row.omniStatus, row.omniStatusId]),

@@ -120,7 +120,10 @@ function describe({ statusId: id, statusName, statusApiName }: PresenceStatus) {
     return { statusId: id, statusName, statusApiName };
 }
 
-/** The package's example mapping, as FlexPresenceMappings.getMappings returns it in this org. */
+/**
+ * The sandbox org's own mapping, as FlexPresenceMappings.getMappings returns it: the package
+ * examples' three pairs, plus Unavailable ↔ Busy (a status the agent was not granted).
+ */
 export function presenceMappingRows(statuses: readonly PresenceStatus[] = PRESENCE_STATUSES) {
     const idOf = (apiName: string) =>
         statuses.find((each) => each.statusApiName === apiName)?.statusId ?? null;
@@ -130,7 +133,8 @@ export function presenceMappingRows(statuses: readonly PresenceStatus[] = PRESEN
         omniStatus,
         omniLoggedOut: omniStatus === null,
         direction: 'Both',
-        omniStatusId: omniStatus === null ? null : idOf(omniStatus)
+        omniStatusId: omniStatus === null ? null : idOf(omniStatus),
+        example: false
     });
     return [
         row('Available', 'Available', 'Available'),

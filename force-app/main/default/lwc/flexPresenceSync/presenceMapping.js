@@ -1,7 +1,9 @@
 /*
  * The admin's presence mapping (Flex_Presence_Mapping__mdt rows, as FlexPresenceMappings.getMappings
  * returns them) as two lookups: Flex activity → Omni-Channel state, and Omni-Channel state → Flex
- * activity. A row that cannot be used is left out and named in `problems`, for the admin. Pure.
+ * activity. A row that cannot be used is left out and named in `problems`, for the admin. The
+ * package's example rows apply only while the org has none of its own (an unlocked package's
+ * upgrade resets its own records, so an admin's mapping lives in records the admin created). Pure.
  */
 import { ACTIVITY_NAME_PATTERN } from 'c/flexContract';
 
@@ -39,7 +41,9 @@ export function buildMapping(rows) {
         mapping.problems.push('The presence mapping could not be read.');
         return mapping;
     }
-    rows.forEach((row) => addRow(mapping, typeof row === 'object' && row !== null ? row : {}));
+    const objects = rows.map((row) => (typeof row === 'object' && row !== null ? row : {}));
+    const own = objects.filter((row) => row.example !== true);
+    (own.length ? own : objects).forEach((row) => addRow(mapping, row));
     return mapping;
 }
 

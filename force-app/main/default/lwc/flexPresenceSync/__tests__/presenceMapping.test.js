@@ -114,6 +114,27 @@ describe('the presence mapping', () => {
         ]);
     });
 
+    it("uses the package's examples only while the org has no mapping of its own", () => {
+        const examples = [
+            row({ example: true }),
+            row({
+                name: 'Break',
+                flexActivity: 'Break',
+                omniStatus: 'Break',
+                omniStatusId: BREAK_ID,
+                example: true
+            })
+        ];
+        expect([...buildMapping(examples).toOmni.keys()]).toEqual(['Available', 'Break']);
+        const mapping = buildMapping([
+            ...examples,
+            row({ name: 'Ready', omniStatus: 'Available_for_Cases', example: false })
+        ]);
+        expect([...mapping.toOmni.keys()]).toEqual(['Available']);
+        expect([...mapping.toFlex]).toEqual([['Available_for_Cases', 'Available']]);
+        expect(mapping.problems).toEqual([]);
+    });
+
     it('survives rows of any shape', () => {
         expect(buildMapping(null).problems).toEqual(['The presence mapping could not be read.']);
         const mapping = buildMapping([null, 42, { direction: 7 }]);
