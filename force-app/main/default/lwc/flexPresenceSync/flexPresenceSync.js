@@ -24,6 +24,8 @@ import { OmniRequests, stateOf } from './omniRequests';
 import { PresenceSync, reasonOf } from './presenceSync';
 
 const MAX_PROBLEMS = 8;
+/** How long Flex may stay silent after start-up before the admin is told where to look. */
+export const FLEX_SILENCE_MS = 15000;
 
 export default class FlexPresenceSync extends LightningElement {
     labels = LABELS;
@@ -36,6 +38,7 @@ export default class FlexPresenceSync extends LightningElement {
     flexActivity = null;
     omniKey = null;
     subscription = null;
+    silenceTimer = null;
     requests = new OmniRequests((request) =>
         this.dispatchEvent(new CustomEvent('omnirequest', { detail: request }))
     );
@@ -59,6 +62,7 @@ export default class FlexPresenceSync extends LightningElement {
 
     disconnectedCallback() {
         unsubscribe(this.subscription);
+        clearTimeout(this.silenceTimer);
         this.subscription = null;
         this.sync = null;
     }
@@ -94,6 +98,11 @@ export default class FlexPresenceSync extends LightningElement {
             }
         });
         this.sync.start();
+        // Flex answers the start-up question at once when it listens; silence means it does not.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- a one-off check after start-up
+        this.silenceTimer = setTimeout(() => {
+            if (this.sync && this.sync.flexActivity === null) this.addProblem(LABELS.flexSilent);
+        }, FLEX_SILENCE_MS);
     }
 
     handleFlexMessage(message) {

@@ -6,6 +6,7 @@ import FlexPresence_LoggedOut from '@salesforce/label/c.FlexPresence_LoggedOut';
 import FlexPresence_Refused from '@salesforce/label/c.FlexPresence_Refused';
 import FlexPresence_Off from '@salesforce/label/c.FlexPresence_Off';
 import FlexPresence_BadMessage from '@salesforce/label/c.FlexPresence_BadMessage';
+import FlexPresence_FlexSilent from '@salesforce/label/c.FlexPresence_FlexSilent';
 
 export const LABELS = Object.freeze({
     title: FlexPresence_Title,
@@ -14,7 +15,8 @@ export const LABELS = Object.freeze({
     loggedOut: FlexPresence_LoggedOut,
     refused: FlexPresence_Refused,
     off: FlexPresence_Off,
-    badMessage: FlexPresence_BadMessage
+    badMessage: FlexPresence_BadMessage,
+    flexSilent: FlexPresence_FlexSilent
 });
 
 /**

@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import FlexPresenceSync from 'c/flexPresenceSync';
+import FlexPresenceSync, { FLEX_SILENCE_MS } from 'c/flexPresenceSync';
 import { publish, resetSubscribers, subscribe } from 'lightning/messageService';
 import getMappings from '@salesforce/apex/FlexPresenceMappings.getMappings';
 import { OmniToolkitMock, STATUSES, mountShell } from './omniToolkitMock';
@@ -190,6 +190,26 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         expect(text(element, 'problems')).toBe(
             'Ignored: missing field basedOnIgnored: activity is not a Flex activity name (1 to 64 characters, no control characters)'
         );
+    });
+
+    it('tells the admin where to look when Flex never answers, and only then', async () => {
+        jest.useFakeTimers();
+        try {
+            const { element: silent } = await mount({
+                flex: { heard: [], says: () => undefined }
+            });
+            jest.advanceTimersByTime(FLEX_SILENCE_MS);
+            await flush();
+            expect(text(silent, 'problems')).toBe('c.FlexPresence_FlexSilent');
+            document.body.removeChild(silent);
+            resetSubscribers();
+            const { element: answered } = await mount();
+            jest.advanceTimersByTime(FLEX_SILENCE_MS);
+            await flush();
+            expect(text(answered, 'problems')).toBeNull();
+        } finally {
+            jest.useRealTimers();
+        }
     });
 
     it('keeps only the latest problems', async () => {
