@@ -11,6 +11,7 @@
  *   while one of ours was on its way is newer, so it is put back once ours lands;
  * - a status Omni-Channel refuses (not granted to the agent) is reported once and never retried.
  */
+import { queryFlexActivityMessage, setFlexActivityMessage } from 'c/flexContract';
 import { LOGGED_OUT } from './presenceMapping';
 
 /**
@@ -76,8 +77,6 @@ export class PresenceSync {
         this.running = false;
         /** @type {Set<string>} statuses Omni-Channel refused: reported once, never retried */
         this.refusedKeys = new Set();
-        /** Omni-Channel changes this sync made and Flex activities it asked for, for the view. */
-        this.counts = { omni: 0, flex: 0 };
     }
 
     /** Learns both states; changes neither (at start-up, neither side is newer). */
@@ -88,7 +87,7 @@ export class PresenceSync {
         } catch {
             // Not logged in to Omni-Channel, or the toolkit is not ready: an event will tell.
         }
-        this.publish({ type: 'queryFlexActivity', activity: null, cause: null, basedOn: null });
+        this.publish(queryFlexActivityMessage());
         this.view.changed();
     }
 
@@ -135,13 +134,7 @@ export class PresenceSync {
         if (!activity || inStep(this.mapping, this.flexActivity, state.key)) {
             return;
         }
-        this.publish({
-            type: 'setFlexActivity',
-            activity,
-            cause: null,
-            basedOn: this.flexActivity
-        });
-        this.counts.flex += 1;
+        this.publish(setFlexActivityMessage(activity, this.flexActivity));
         // Flex answers with its activity, which corrects this if it did not apply the request.
         this.flexActivity = activity;
     }
@@ -176,7 +169,6 @@ export class PresenceSync {
             } else {
                 await this.omni.setStatus(/** @type {string} */ (target.statusId));
             }
-            this.counts.omni += 1;
             if (this.echoes.includes(target.key)) {
                 this.omniKey = target.key;
             }
