@@ -308,9 +308,7 @@ function renderFaultForm(): void {
 }
 
 // Omni-Channel: the agent starts logged in as Available; the menu is the Omni-Channel widget.
-const omni = new OmniChannel();
-omni.agentSets('Available');
-omni.changes.length = 0;
+const omni = new OmniChannel('Available');
 const LOGGED_OUT = '';
 function renderOmniMenu(): void {
     const menu = byId('omni-status') as HTMLSelectElement;
@@ -337,7 +335,8 @@ function showToast(detail: unknown): void {
     };
     toasts.push(entry);
     const item = document.createElement('p');
-    item.className = 'slds-notify slds-notify_toast slds-theme_warning';
+    const theme = ['error', 'success', 'info'].includes(entry.variant) ? entry.variant : 'warning';
+    item.className = `slds-notify slds-notify_toast slds-theme_${theme}`;
     item.textContent = `${entry.title}: ${entry.message}`;
     byId('toasts').append(item);
 }

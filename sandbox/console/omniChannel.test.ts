@@ -29,6 +29,12 @@ describe('the Omni-Channel stand-in, against the documented toolkit contract', (
         });
     });
 
+    it('starts as it is told, without counting that as a change', async () => {
+        const omni = new OmniChannel('Available');
+        assert.equal((await omni.getServicePresenceStatusId()).statusApiName, 'Available');
+        assert.deepEqual(omni.changes, []);
+    });
+
     it('refuses a status not granted to the agent, or unknown, and changes nothing', async () => {
         const omni = new OmniChannel();
         omni.agentSets('Available');

@@ -49,8 +49,13 @@ export class OmniChannel {
 
     readonly statuses: readonly PresenceStatus[];
 
-    constructor(statuses: readonly PresenceStatus[] = PRESENCE_STATUSES) {
+    /** `loggedInAs`: the status the agent starts with (an API name); null starts logged out. */
+    constructor(
+        loggedInAs: string | null = null,
+        statuses: readonly PresenceStatus[] = PRESENCE_STATUSES
+    ) {
         this.statuses = statuses;
+        this.status = loggedInAs;
     }
 
     get current(): string | null {

@@ -1,6 +1,6 @@
 /*
  * Sandbox stand-in for lightning/platformShowToastEvent: the event Salesforce turns into a toast.
- * The console shows it (sandbox/lwc/auraShell.js listens for it on the component).
+ * The console shows it (sandbox/lwc/main.js hands it to sandboxConsole.toast).
  */
 export class ShowToastEvent extends CustomEvent {
     constructor(toast) {
