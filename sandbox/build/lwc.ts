@@ -103,6 +103,10 @@ export async function buildLwc(): Promise<void> {
                         path: path.join(lwcDir, 'flexRecordPicker', 'flexRecordPicker.js')
                     },
                     {
+                        name: 'c/flexLabelFormat',
+                        path: path.join(lwcDir, 'flexLabelFormat', 'flexLabelFormat.js')
+                    },
+                    {
                         name: 'c/flexContract',
                         path: path.join(lwcDir, 'flexContract', 'flexContract.js')
                     },

@@ -74,6 +74,7 @@ describe('the project as committed', () => {
             'LightningComponentBundle:flexCallButton',
             'LightningComponentBundle:flexContract',
             'LightningComponentBundle:flexHostSdk',
+            'LightningComponentBundle:flexLabelFormat',
             'LightningComponentBundle:flexPresenceSync',
             'LightningComponentBundle:flexRecordPicker',
             'LightningComponentBundle:flexSoftphone',

@@ -11,11 +11,4 @@ export const LABELS = Object.freeze({
     asked: FlexCall_Asked
 });
 
-/**
- * A label with its {0}, {1}… filled in.
- * @param {string} label
- * @param {...string} values
- */
-export function format(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => values[Number(index)] ?? match);
-}
+export { formatLabel as format } from 'c/flexLabelFormat';

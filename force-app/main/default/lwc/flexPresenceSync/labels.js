@@ -19,11 +19,4 @@ export const LABELS = Object.freeze({
     flexSilent: FlexPresence_FlexSilent
 });
 
-/**
- * A label with its {0}, {1}… filled in.
- * @param {string} label
- * @param {...string} values
- */
-export function format(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => values[Number(index)] ?? match);
-}
+export { formatLabel as format } from 'c/flexLabelFormat';

@@ -71,7 +71,7 @@ function addRow(mapping, row) {
         mapping.problems.push(`Mapping ${name}: ${status} is not a status API name.`);
         return;
     }
-    if (!Object.values(DIRECTIONS).includes(direction)) {
+    if (!(/** @type {string[]} */ (Object.values(DIRECTIONS)).includes(direction))) {
         mapping.problems.push(`Mapping ${name}: ${direction} is not a direction.`);
         return;
     }

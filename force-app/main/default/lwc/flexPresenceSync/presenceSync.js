@@ -177,7 +177,8 @@ export class PresenceSync {
             this.refusedKeys.add(target.key);
             this.view.refused(target.key, reasonOf(error));
         }
-        const overtaken = this.overtaken;
+        // Set by omniChanged while the call above was awaited.
+        const overtaken = /** @type {OmniState | null} */ (this.overtaken);
         this.overtaken = null;
         if (overtaken && !this.wanted && overtaken.key !== target.key) {
             this.wanted = overtaken;

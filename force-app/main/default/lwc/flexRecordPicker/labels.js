@@ -87,18 +87,7 @@ const CHANNEL_LABELS = {
     email: FlexPicker_ChannelEmail
 };
 
-/**
- * Fills {0}, {1}, … in a label, the way Salesforce's label placeholders are written.
- * @param {string} label
- * @param {...string} values
- * @returns {string}
- */
-export function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => {
-        const value = values[Number(index)];
-        return value === undefined ? match : value;
-    });
-}
+export { formatLabel } from 'c/flexLabelFormat';
 
 /** @param {string | null} status */
 export function statusLabel(status) {
