@@ -13,6 +13,7 @@ import {
 import { seededRandom } from '../console/faults.ts';
 import { el, replaceChildren } from '../shared/dom.ts';
 import { CUSTOMERS, customerById, searchCustomers, type Customer } from './customers.ts';
+import { CRM_STATUS_LABELS, syncPresence, type CrmStatus } from './presence.ts';
 import { timeline } from './timeline.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -36,7 +37,9 @@ const seen = {
     saveFailures: 0,
     events: [] as { name: string; data: unknown }[],
     chooser: null as ChooserState | null,
-    interaction: null as Interaction | null
+    interaction: null as Interaction | null,
+    /** Every change of the CRM's own agent status, and who made it. */
+    statusChanges: [] as { status: CrmStatus; by: 'agent' | 'flex' }[]
 };
 const faults = { failSaves: 0, refuseReason: '', slowSearch: false, failRate: 0 };
 /** Seeded by failAtRandom, so a benchmark run's failures can be replayed. */
@@ -259,6 +262,13 @@ async function start(): Promise<void> {
         byId('availability').textContent = `Agent: ${availability.activity}`;
     });
     connection.on('chooser', renderChooser);
+    const statusMenu = byId<HTMLSelectElement>('crm-status');
+    statusMenu.replaceChildren(
+        ...(Object.keys(CRM_STATUS_LABELS) as CrmStatus[]).map(
+            (status) => new Option(CRM_STATUS_LABELS[status], status)
+        )
+    );
+    syncPresence(connection, statusMenu, seen.statusChanges);
     connection.on('flexEvent', (event) =>
         seen.events.push({ name: `flexEvent:${event.name}`, data: event.data })
     );

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { eventually, sandboxForTests, type ConsoleWindow, type PhoneWindow } from './harness.ts';
+import {
+    eventually,
+    openDemoCrm,
+    sandboxForTests,
+    type ConsoleWindow,
+    type PhoneWindow
+} from './harness.ts';
 import { OPEN_CTI, WITHOUT_OPEN_CTI } from './salesforceModes.ts';
 
 const sandbox = sandboxForTests();
@@ -132,4 +138,40 @@ describe('presence sync end to end', () => {
             assert.deepEqual(pageErrors, []);
         });
     }
+
+    test('a web app (the demo CRM): its own status and the Flex activity follow each other, without echo', async () => {
+        const { page, flex, pageErrors } = await openDemoCrm(sandbox());
+        const crmChanges = () =>
+            page.evaluate(
+                () =>
+                    (
+                        window as unknown as {
+                            demoCrm: { seen: { statusChanges: { status: string; by: string }[] } };
+                        }
+                    ).demoCrm.seen.statusChanges
+            );
+        await page.waitForSelector('#crm-status option', { state: 'attached' });
+
+        // The app → Flex: the agent goes on break in the CRM.
+        await page.selectOption('#crm-status', 'break');
+        await eventually(
+            () => flexChanges(flex),
+            (changes) => changes.length === 1
+        );
+        // Flex → the app: the agent picks Unavailable in Flex; then Offline, which the app leaves alone.
+        await agentSetsFlex(flex, 'Unavailable');
+        await eventually(
+            () => crmChanges(),
+            (changes) => changes.length === 2
+        );
+        await agentSetsFlex(flex, 'Offline');
+        await quiet();
+        assert.deepEqual(await flexChanges(flex), ['Break', 'Unavailable', 'Offline']);
+        assert.deepEqual(await crmChanges(), [
+            { status: 'break', by: 'agent' },
+            { status: 'away', by: 'flex' }
+        ]);
+        assert.equal(await page.locator('#crm-status').inputValue(), 'away');
+        assert.deepEqual(pageErrors, []);
+    });
 });

@@ -23,6 +23,8 @@ export function hostAppSettings(allowedOrigin: string): Record<string, unknown> 
         dial_attributes: ['campaign'],
         allowed_actions: ['SetActivity', 'ToggleMute'],
         forwarded_events: ['taskUpdated'],
+        // The demo CRM keeps its own agent status in step with Flex (sandbox/demo-crm/presence.ts).
+        presence_sync: true,
         request_timeout_ms: 5000,
         handshake_timeout_ms: 15000,
         default_country: 'US'
