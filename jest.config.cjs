@@ -9,7 +9,9 @@ module.exports = {
             '<rootDir>/force-app/test/jest-mocks/lightning/messageService',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
         '^lightning/platformUtilityBarApi$':
-            '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi'
+            '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi',
+        // An Aura bundle's controller, as the sandbox's build resolves `aura:<bundle>` too.
+        '^aura:(.+)$': '<rootDir>/force-app/main/default/aura/$1/$1Controller.js'
     },
     // Aura controllers first: they are not modules (see the transform); everything else as before.
     transform: {

@@ -1,7 +1,7 @@
 /*
- * What Aura does for flexPresenceSyncUtility.cmp in the sandbox: it runs the bundle's real
- * controller with the component's parts (the Omni-Channel toolkit, the web component) and passes
- * the console's Omni-Channel events to its handlers, as Aura's event system would.
+ * What Aura does for flexPresenceSyncUtility.cmp, in the sandbox and in the component's Jest tests:
+ * it runs the bundle's real controller with the component's parts (the Omni-Channel toolkit, the
+ * web component) and passes Omni-Channel's events to its handlers, as Aura's event system would.
  */
 import controller from 'aura:flexPresenceSyncUtility';
 

@@ -2,7 +2,9 @@ import { createElement } from 'lwc';
 import FlexPresenceSync, { FLEX_SILENCE_MS } from 'c/flexPresenceSync';
 import { publish, resetSubscribers, subscribe } from 'lightning/messageService';
 import getMappings from '@salesforce/apex/FlexPresenceMappings.getMappings';
-import { OmniToolkitMock, STATUSES, mountShell } from './omniToolkitMock';
+import { OmniChannel, PRESENCE_STATUSES } from '../../../../../../sandbox/console/omniChannel.ts';
+// The sandbox's own Aura stand-in: the bundle's real controller, run as Aura would run it.
+import { mountPresenceShell } from '../../../../../../sandbox/lwc/auraShell';
 
 jest.mock('@salesforce/apex/FlexPresenceMappings.getMappings', () => ({ default: jest.fn() }), {
     virtual: true
@@ -37,6 +39,11 @@ jest.mock('@salesforce/label/c.FlexPresence_BadMessage', () => ({ default: 'Igno
 
 const CHANNEL = 'Flex_Presence__c';
 
+const idOf = (apiName) =>
+    PRESENCE_STATUSES.find((status) => status.statusApiName === apiName).statusId;
+/** Omni-Channel's changes so far, as [status (null: logged out), reason]. */
+const changesOf = (omni) => omni.changes.map(({ status, reason }) => [status, reason]);
+
 const ROWS = [
     {
         name: 'Available',
@@ -44,7 +51,7 @@ const ROWS = [
         omniStatus: 'Available',
         omniLoggedOut: false,
         direction: 'Both',
-        omniStatusId: STATUSES.Available.statusId
+        omniStatusId: idOf('Available')
     },
     {
         name: 'Break',
@@ -52,7 +59,7 @@ const ROWS = [
         omniStatus: 'Break',
         omniLoggedOut: false,
         direction: 'Both',
-        omniStatusId: STATUSES.Break.statusId
+        omniStatusId: idOf('Break')
     },
     {
         name: 'Offline',
@@ -70,8 +77,6 @@ const flush = () =>
         (chain) => chain.then(() => Promise.resolve()),
         Promise.resolve()
     );
-
-global.$A = { getCallback: (callback) => callback };
 
 /** Flex's side of the channel: what it heard, and how it answers. */
 function flexSide(activity = 'Available') {
@@ -94,10 +99,14 @@ function flexSide(activity = 'Available') {
     };
 }
 
-async function mount({ toolkit = new OmniToolkitMock(), rows = ROWS, flex = flexSide() } = {}) {
+async function mount({
+    toolkit = new OmniChannel('Available'),
+    rows = ROWS,
+    flex = flexSide()
+} = {}) {
     getMappings.mockResolvedValue(rows);
     const element = createElement('c-flex-presence-sync', { is: FlexPresenceSync });
-    mountShell(element, toolkit);
+    mountPresenceShell(element, toolkit);
     document.body.appendChild(element);
     await flush();
     return { element, toolkit, flex };
@@ -119,7 +128,7 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         expect(flex.heard).toEqual([
             { type: 'queryFlexActivity', activity: null, cause: null, basedOn: null }
         ]);
-        expect(toolkit.changes).toEqual([]);
+        expect(changesOf(toolkit)).toEqual([]);
         expect(text(element, 'state')).toBe('Flex: Break. Omni-Channel: Available.');
         await expect(element).toBeAccessible();
     });
@@ -128,7 +137,7 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         const { element, toolkit, flex } = await mount();
         flex.says({ type: 'flexActivity', activity: 'Break', cause: 'agent', basedOn: null });
         await flush();
-        expect(toolkit.changes).toEqual([['Break', 'OmniToolkitStatusChange']]);
+        expect(changesOf(toolkit)).toEqual([['Break', 'OmniToolkitStatusChange']]);
         expect(flex.heard.filter((m) => m.type === 'setFlexActivity')).toEqual([]);
         expect(text(element, 'state')).toBe('Flex: Break. Omni-Channel: Break.');
     });
@@ -137,11 +146,12 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         const { toolkit, flex } = await mount();
         flex.says({ type: 'flexActivity', activity: 'Offline', cause: 'agent', basedOn: null });
         await flush();
-        expect(toolkit.changes).toEqual([['logged out', 'toolkit']]);
+        // The agent logged out of nothing themselves: this logout is the sync's toolkit call.
+        expect(changesOf(toolkit)).toEqual([[null, 'logout']]);
         toolkit.agentSets('Available');
         await flush();
         flex.says({ type: 'flexActivity', activity: 'Available', cause: 'sync', basedOn: null });
-        toolkit.logOut('OmniSupervisorLogout');
+        toolkit.agentSets(null);
         await flush();
         expect(flex.heard.filter((m) => m.type === 'setFlexActivity')).toEqual([
             { type: 'setFlexActivity', activity: 'Available', cause: null, basedOn: 'Offline' },
@@ -165,7 +175,13 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
 
     it('reports a status the agent was not granted once, with a toast, and does not retry it', async () => {
         const toasts = [];
-        const toolkit = new OmniToolkitMock({ granted: ['Available'] });
+        const toolkit = new OmniChannel(
+            'Available',
+            PRESENCE_STATUSES.map((status) => ({
+                ...status,
+                granted: status.statusApiName === 'Available'
+            }))
+        );
         const { element, flex } = await mount({ toolkit });
         element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
         flex.says({ type: 'flexActivity', activity: 'Break', cause: 'agent', basedOn: null });
@@ -173,9 +189,8 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         flex.says({ type: 'flexActivity', activity: 'Available', cause: 'agent', basedOn: null });
         flex.says({ type: 'flexActivity', activity: 'Break', cause: 'agent', basedOn: null });
         await flush();
-        expect(toolkit.changes).toEqual([]);
-        const refusal =
-            'Omni-Channel did not set Break (Invalid status ID, or the status is not available to the user).';
+        expect(changesOf(toolkit)).toEqual([]);
+        const refusal = `Omni-Channel did not set Break (The presence status ${idOf('Break')} isn't available to this user).`;
         expect(text(element, 'problems')).toBe(refusal);
         expect(toasts.map((toast) => toast.message)).toContain(refusal);
         expect(new Set(toasts.map((toast) => toast.message)).size).toBe(1);
@@ -186,7 +201,7 @@ describe('c-flex-presence-sync inside its Aura shell', () => {
         flex.says({ type: 'flexActivity', activity: 'Break', cause: 'agent' });
         flex.says({ type: 'flexActivity', activity: 'Break\u0000', cause: 'agent', basedOn: null });
         await flush();
-        expect(toolkit.changes).toEqual([]);
+        expect(changesOf(toolkit)).toEqual([]);
         expect(text(element, 'problems')).toBe(
             'Ignored: missing field basedOnIgnored: activity is not a Flex activity name (1 to 64 characters, no control characters)'
         );
