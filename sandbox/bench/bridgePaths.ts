@@ -7,6 +7,7 @@ import { eventually, offerCall } from '../e2e/harness.ts';
 import { tapAt, tapOf, type TapEntry } from './bridgeTap.ts';
 import {
     acceptTimed,
+    attributeWriteAt,
     benchOf,
     clearTasks,
     dialStartedAt,
@@ -112,21 +113,13 @@ async function measureHostChoice(page: Page, flex: Frame, offset: number, runs: 
             ({ id, sid }) => (window as unknown as DemoWindow).demoCrm.link(id, sid),
             { id: recordId, sid: offered.taskSid }
         );
-        const write = await eventually(
-            () =>
-                flex.evaluate(
-                    ({ index, id }) =>
-                        (window as unknown as PhoneWindow).__bench.writes
-                            .slice(index)
-                            .find((each) => each.recordId === id),
-                    { index: before.writes, id: recordId }
-                ),
-            Boolean
+        const writtenAt = await attributeWriteAt(
+            flex,
+            before.writes,
+            recordId,
+            `host choice run ${run}`
         );
-        if (!write) {
-            throw new Error(`host choice run ${run}: no attribute write for ${recordId}`);
-        }
-        samples.total.push(write.at - offset - chosenAt);
+        samples.total.push(writtenAt - offset - chosenAt);
         samples.plugin.push(
             (await invokedAt(flex, 'SetTaskAttributes', before.invoked)) -
                 (await tapAt(flex, 'in', 'linkRecord', tapped))

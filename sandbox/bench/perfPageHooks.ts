@@ -199,6 +199,33 @@ export async function recordAttributeWrites(
     );
 }
 
+/**
+ * When the task's attributes were written with `recordId` linked, counting only the writes after
+ * the `since`-th; throws (naming `what`) if that write never came.
+ */
+export async function attributeWriteAt(
+    softphone: Frame,
+    since: number,
+    recordId: string,
+    what: string
+): Promise<number> {
+    const write = await eventually(
+        () =>
+            softphone.evaluate(
+                ({ index, id }) =>
+                    (window as unknown as PhoneWindow).__bench.writes
+                        .slice(index)
+                        .find((each) => each.recordId === id),
+                { index: since, id: recordId }
+            ),
+        Boolean
+    );
+    if (!write) {
+        throw new Error(`${what}: no attribute write for ${recordId}`);
+    }
+    return write.at;
+}
+
 /** When Flex's `index`-th `StartOutboundCall` of the probe (from 0) began; throws if it never did. */
 export async function dialStartedAt(softphone: Frame, index: number, run: number): Promise<number> {
     const at = await eventually(

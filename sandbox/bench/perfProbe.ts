@@ -19,6 +19,7 @@ import { measureBridgePaths } from './bridgePaths.ts';
 import { tapBridgePorts } from './bridgeTap.ts';
 import {
     acceptTimed,
+    attributeWriteAt,
     arrivalOf,
     benchOf,
     clearTasks,
@@ -162,21 +163,13 @@ async function measureSelection(page: Page, softphone: Frame, offset: number) {
                 }
             }
         );
-        const write = await eventually(
-            () =>
-                softphone.evaluate(
-                    ({ index, id }) =>
-                        (window as unknown as PhoneWindow).__bench.writes
-                            .slice(index)
-                            .find((each) => each.recordId === id),
-                    { index: before.writes, id: recordId }
-                ),
-            Boolean
+        const writtenAt = await attributeWriteAt(
+            softphone,
+            before.writes,
+            recordId,
+            `selection run ${run}`
         );
-        if (!write) {
-            throw new Error(`selection run ${run}: no attribute write for ${recordId}`);
-        }
-        samples.total.push(write.at - offset - publishedAt);
+        samples.total.push(writtenAt - offset - publishedAt);
         const arrivedAt = await arrivalOf(softphone, CHANNEL, before.arrivals);
         samples.plugin.push(
             (await invokedAt(softphone, 'SetTaskAttributes', before.invoked)) - arrivedAt
