@@ -1,11 +1,11 @@
-// Compiles the package's unchanged LWCs (the record picker; without Open CTI the softphone with its
-// host SDK, and Call with Flex) with @lwc/rollup-plugin for the browser. Platform modules that
+// Compiles the package's unchanged LWCs (the record picker and Flex Presence Sync; without Open CTI
+// the softphone with its host SDK, and Call with Flex) with @lwc/rollup-plugin for the browser. Platform modules that
 // exist only inside Salesforce come from sandbox/lwc/modules (stand-ins for
 // lightning/messageService, navigation, uiRecordApi, uiObjectInfoApi, platformUtilityBarApi,
 // platformShowToastEvent, recordPicker) and @salesforce/apex calls go to the console's simulated org; the other base
 // components (card, button, combobox) are the real ones from lightning-base-components.
 // Custom labels are read from the package's CustomLabels metadata.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import { rollup, type Plugin } from 'rollup';
@@ -80,6 +80,9 @@ function auraControllers(): Plugin {
 
 export async function buildLwc(): Promise<void> {
     const lwcDir = path.join(forceAppDir, 'lwc');
+    const packageComponents = (await readdir(lwcDir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
     const bundle = await rollup({
         input: path.join(sandboxDir, 'lwc', 'main.js'),
         plugins: [
@@ -98,36 +101,11 @@ export async function buildLwc(): Promise<void> {
                 rootDir: repoRoot,
                 modules: [
                     { dir: path.join(sandboxDir, 'lwc', 'modules') },
-                    {
-                        name: 'c/flexRecordPicker',
-                        path: path.join(lwcDir, 'flexRecordPicker', 'flexRecordPicker.js')
-                    },
-                    {
-                        name: 'c/flexLabelFormat',
-                        path: path.join(lwcDir, 'flexLabelFormat', 'flexLabelFormat.js')
-                    },
-                    {
-                        name: 'c/flexContract',
-                        path: path.join(lwcDir, 'flexContract', 'flexContract.js')
-                    },
-                    // Salesforce without Open CTI: the softphone, its SDK and Call with Flex.
-                    {
-                        name: 'c/flexSoftphone',
-                        path: path.join(lwcDir, 'flexSoftphone', 'flexSoftphone.js')
-                    },
-                    {
-                        name: 'c/flexHostSdk',
-                        path: path.join(lwcDir, 'flexHostSdk', 'flexHostSdk.js')
-                    },
-                    // Presence sync: the web component; its Aura shell comes through aura:.
-                    {
-                        name: 'c/flexPresenceSync',
-                        path: path.join(lwcDir, 'flexPresenceSync', 'flexPresenceSync.js')
-                    },
-                    {
-                        name: 'c/flexCallButton',
-                        path: path.join(lwcDir, 'flexCallButton', 'flexCallButton.js')
-                    },
+                    // The package's components, each `c/<folder>`, as the platform names them.
+                    ...packageComponents.map((name) => ({
+                        name: `c/${name}`,
+                        path: path.join(lwcDir, name, `${name}.js`)
+                    })),
                     { npm: 'lightning-base-components' }
                 ],
                 enableDynamicComponents: false
