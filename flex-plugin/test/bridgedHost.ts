@@ -81,9 +81,11 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
                 app.activities.set(id, activity);
                 return id;
             },
-            updateActivity: (id, changes) => {
+            updateActivity: (id, changes, taskSid) => {
                 const saved = app.activities.get(id);
-                if (!saved) throw refuse(`no activity ${id}`);
+                // As the embedding guide asks: only an id this host gave that task's activity.
+                if (!saved || saved.taskSid !== taskSid)
+                    throw refuse(`no activity ${id} of ${taskSid}`);
                 app.activities.set(id, { ...saved, ...changes });
             },
             showFlex: () => undefined

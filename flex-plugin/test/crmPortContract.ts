@@ -126,8 +126,23 @@ export function describeCrmPortContract(
                 topicPath: null
             });
             expect(activities.storedValueProblem(notes, 'update', TASK_SID)).toBeNull();
-            await activities.update(id, notes);
+            await activities.update(id, notes, TASK_SID);
             expect(Object.values(crm.activity(id) ?? {})).toContain('Asked about the renewal');
+        });
+
+        test('late notes for a record that is not a saved activity are refused for good, and change nothing', async () => {
+            const { activities } = crm.port;
+            const notes = activities.notesValue({
+                summary: 'Overwritten',
+                sentiment: null,
+                dispositionCode: null,
+                topicPath: null
+            });
+            const other = crm.records.other.recordId;
+            await expect(activities.update(other, notes, TASK_SID)).rejects.toMatchObject({
+                permanent: true
+            });
+            expect(crm.activity(other)).toBeUndefined();
         });
 
         test('a save failing for a moment is worth retrying, and then succeeds', async () => {

@@ -61,7 +61,7 @@ export type AddResult = 'queued' | 'duplicate' | 'not-kept';
 /** The part of the port's ActivityStore the outbox uses. */
 export interface OutboxStore extends StoredValueChecks {
     create(value: LogValue): Promise<string>;
-    update(id: string, value: LogValue): Promise<void>;
+    update(id: string, value: LogValue, key: string): Promise<void>;
     /** Fields a refused activity can never be saved without. */
     requiredFields: readonly string[];
 }
@@ -395,7 +395,7 @@ export class LogOutbox {
             const savedId =
                 recordId === null
                     ? await store.create(entry.value)
-                    : await store.update(recordId, entry.value).then(() => recordId);
+                    : await store.update(recordId, entry.value, entry.key).then(() => recordId);
             this.settleConfirmed(entry, savedId);
         } catch (error) {
             const failure = failureOf(error);

@@ -55,6 +55,9 @@ export const MAX_FAILURE_CODE = 100;
 export const MAX_FAILURE_TEXT = 1000;
 const MAX_SUBJECT = 255;
 
+/** Keys the plugin never writes, that a naive copy would put on a prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const finite = v.pipe(v.number(), v.finite());
 
 const FailureSchema = v.strictObject({
@@ -101,10 +104,19 @@ export function readStoredEntry(
         return { kind: 'invalid', problem: `larger than ${MAX_ENTRY_CHARS} characters` };
     }
     let parsed: unknown;
+    let forbidden: string | null = null;
     try {
-        parsed = JSON.parse(raw);
+        // The schema below would drop such keys and pass the rest: an entry that has one is not
+        // what this plugin writes, so it is refused whole.
+        parsed = JSON.parse(raw, (name, value: unknown) => {
+            if (forbidden === null && FORBIDDEN_KEYS.has(name)) forbidden = name;
+            return value;
+        });
     } catch {
         return { kind: 'invalid', problem: 'not JSON' };
+    }
+    if (forbidden !== null) {
+        return { kind: 'invalid', problem: `it has a field named ${forbidden}` };
     }
     const result = v.safeParse(EntrySchema, parsed);
     if (!result.success) {

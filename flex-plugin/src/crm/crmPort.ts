@@ -132,8 +132,11 @@ export interface ActivityStore {
     requiredFields: readonly string[];
     /** Saves a new activity; resolves with its id, rejects with a SaveFailure. */
     create(value: ActivityValue): Promise<string>;
-    /** Updates a saved activity; rejects with a SaveFailure. */
-    update(id: string, value: ActivityValue): Promise<void>;
+    /**
+     * Updates a saved activity; rejects with a SaveFailure. `key` is the interaction's (its task
+     * SID), so the CRM can check the id is the one it gave that interaction's activity.
+     */
+    update(id: string, value: ActivityValue, key: string): Promise<void>;
 }
 
 /** What the agent's status looks like in the CRM's chrome (a utility bar, a badge). */

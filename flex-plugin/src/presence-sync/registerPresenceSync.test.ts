@@ -85,6 +85,32 @@ test('applies only the latest of quick requests, one at a time', async () => {
     expect(s.state.activity?.name).toBe('Unavailable');
 });
 
+test('two quick requests based on the same activity both apply: the latest wins', async () => {
+    const s = await started();
+    s.openCti.deliver(CHANNEL, setFlexActivityMessage('Break', 'Available'));
+    await settle();
+    s.openCti.deliver(CHANNEL, setFlexActivityMessage('Offline', 'Available'));
+    await settle();
+    expect(s.backend.activityChanges).toEqual(['Break', 'Offline']);
+    expect(s.state.activity?.name).toBe('Offline');
+    expect(told(s)).toEqual([
+        ['Available', 'current'],
+        ['Break', 'sync'],
+        ['Offline', 'sync']
+    ]);
+});
+
+test('a request based on an activity the sync set, when the agent changed Flex since, is dropped', async () => {
+    const s = await started();
+    s.openCti.deliver(CHANNEL, setFlexActivityMessage('Break', 'Available'));
+    await settle();
+    await agentPicks('Unavailable');
+    s.openCti.deliver(CHANNEL, setFlexActivityMessage('Offline', 'Available'));
+    await settle();
+    expect(s.backend.activityChanges).toEqual(['Break', 'Unavailable']);
+    expect(told(s).slice(-1)).toEqual([['Unavailable', 'current']]);
+});
+
 test('tells the agent once about an activity Flex does not have, and changes nothing', async () => {
     const s = await started();
     s.openCti.deliver(CHANNEL, setFlexActivityMessage('Lunch', 'Available'));

@@ -4,7 +4,8 @@
  * SetActivity action. The mapping to the CRM's statuses is the CRM's (Salesforce: the admin's
  * Omni-Channel mapping); Flex only deals in its activity names.
  * - A change this sync made is reported as `sync`, so the CRM does not send it back.
- * - A request based on an activity the agent has since left is dropped: the agent's change is newer.
+ * - A request based on an activity the agent has since changed is dropped: the agent's change is
+ *   newer. Changes this sync made do not count: the CRM's latest request wins over its earlier one.
  * - Requests run one at a time; only the latest waits.
  * - An activity Flex does not have, or one TaskRouter refuses, is told to the agent once.
  */
@@ -12,7 +13,10 @@ import * as Flex from '@twilio/flex-ui';
 import type { ActivityCause, PresencePort, PresenceRequest } from '../crm/crmPort';
 import { describeError, guarded, type IntegrationContext } from '../integration/context';
 import { readActivities } from '../tasks/flexState';
-import { decideActivityRequest } from './presenceDecision';
+import { decideActivityRequest, type ActivityChange } from './presenceDecision';
+
+/** Changes remembered for deciding staleness: far more than requests in flight at once. */
+const MAX_CHANGES = 20;
 
 type SetRequest = Extract<PresenceRequest, { kind: 'set' }>;
 
@@ -26,6 +30,12 @@ export async function registerPresenceSync(
     let reported: string | null = null;
     /** The activity this sync is setting, until Flex's store shows it. */
     let settingTo: string | null = null;
+    /** The latest changes of the Flex activity, oldest first, with who made each. */
+    const changes: ActivityChange[] = [];
+    const record = (activity: string, cause: ActivityCause) => {
+        changes.push({ activity, cause });
+        if (changes.length > MAX_CHANGES) changes.shift();
+    };
     /** Activities the agent was already told about. */
     const told = new Set<string>();
     let waiting: SetRequest | null = null;
@@ -48,7 +58,12 @@ export async function registerPresenceSync(
     };
 
     const apply = async (request: SetRequest) => {
-        const decision = decideActivityRequest(request, current(), readActivities(manager));
+        const decision = decideActivityRequest(
+            request,
+            current(),
+            readActivities(manager),
+            changes
+        );
         if (decision.kind === 'unknown') {
             log.warn(
                 `${context.crm.name} asked for the Flex activity ${decision.activity}, which this workspace does not have`
@@ -102,6 +117,7 @@ export async function registerPresenceSync(
         const cause: ActivityCause = now === settingTo ? 'sync' : 'agent';
         settingTo = null;
         reported = now;
+        record(now, cause);
         tell(now, cause);
     });
 
@@ -120,6 +136,7 @@ export async function registerPresenceSync(
     );
     context.onStop(unsubscribeRequests);
     reported = current();
+    if (reported !== null) record(reported, 'current');
     tellCurrent();
     context.onStop(manager.store.subscribe(onFlexChange));
 }

@@ -8,6 +8,9 @@ import { FlexBridgeError, PortEndpoint, type PortLike } from './portEndpoint.ts'
 import {
     PROTOCOL,
     PROTOCOL_VERSION,
+    CLOSING_EVENT,
+    checkClosing,
+    checkFlexResult,
     checkHandshake,
     checkHostEvent,
     checkHostRequest,
@@ -33,8 +36,15 @@ export interface HostHandlers {
     ): BridgeRecord[] | Promise<BridgeRecord[]>;
     /** Records a finished interaction and returns the host's id for it. Upsert by `activityKey`. */
     saveActivity?(activity: Activity): string | Promise<string>;
-    /** Adds late notes to an activity saved earlier. */
-    updateActivity?(activityId: string, changes: ActivityChanges): void | Promise<void>;
+    /**
+     * Adds late notes to an activity saved earlier. Accept them only when `activityId` is an id
+     * you gave `taskSid`'s activity (null from Flex plugins that predate it): refuse anything else.
+     */
+    updateActivity?(
+        activityId: string,
+        changes: ActivityChanges,
+        taskSid: string | null
+    ): void | Promise<void>;
     /** Shows a record in the host app (screen pop). */
     openRecord?(record: { recordId: string; objectApiName: string | null }): void | Promise<void>;
     /** Brings Flex into view (a collapsed panel, a hidden tab). */
@@ -97,6 +107,9 @@ export interface FlexConnection {
 }
 
 const HELLO_EVERY_MS = 250;
+/** Why a connection that another one replaced is disconnected. */
+export const REPLACED_REASON =
+    'another connection to this Flex frame took over (connectFlex was called again for it)';
 /** How long Flex's port has to answer after its frame loaded a page, before the host greets again. */
 const LIVENESS_MS = 2000;
 const DEFAULT_HANDSHAKE_MS = 30_000;
@@ -146,6 +159,8 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     let helloTimer: ReturnType<typeof setInterval> | null = null;
     let deadline: ReturnType<typeof setTimeout> | null = null;
     let settleFirst: ((error: FlexBridgeError | null) => void) | null = null;
+    /** Another connection to this Flex frame took over: this one stays disconnected. */
+    let replaced = false;
 
     const fire = <E extends keyof ConnectionEvents>(event: E, data: ConnectionEvents[E]) => {
         for (const listener of [...(listeners.get(event) ?? [])]) {
@@ -225,7 +240,8 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             case 'updateActivity':
                 await need(handlers.updateActivity, 'updateActivity')(
                     p.activityId as string,
-                    p.changes as ActivityChanges
+                    p.changes as ActivityChanges,
+                    (p.taskSid as string | undefined) ?? null
                 );
                 return { done: true };
             case 'isFlexVisible':
@@ -259,7 +275,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             else setStatus('disconnected', error.message);
             return;
         }
-        if (message.type === 'hello') return;
+        if (message.type === 'hello' || replaced) return;
         if (message.type === 'ready') {
             // Flex (re)started and listens: greet it now rather than at the next tick. While
             // connected, a ready comes only from a new Flex page: the old port is gone.
@@ -267,6 +283,9 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             else if (status === 'connected') reconnect('Flex reloaded');
             return;
         }
+        // Every answer names the attempt it answers: another script on this page can make Flex
+        // refuse its own hello, and that refusal is not this connection's.
+        if (status !== 'connecting' || message.attempt !== hello.attempt) return;
         if (message.type === 'refuse' || message.version !== PROTOCOL_VERSION) {
             stopHandshake();
             const error = new FlexBridgeError(
@@ -281,7 +300,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         }
         const port = event.ports[0];
         // One welcome per attempt: later answers to the same hellos are stale.
-        if (!port || status !== 'connecting' || message.attempt !== hello.attempt) return;
+        if (!port) return;
         stopHandshake();
         endpoint?.close();
         allowedActions = [...message.allowedActions];
@@ -290,6 +309,12 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             timeoutMs: requestMs,
             handle: answer,
             onEvent: (name, data) => {
+                if (name === CLOSING_EVENT) {
+                    const closing = checkClosing(data);
+                    if (closing.ok) onReplaced();
+                    else fire('problem', { problem: closing.problem });
+                    return;
+                }
                 const event = checkHostEvent(name, data);
                 if (event.ok) fire(event.value.name, event.value.data as never);
                 else fire('problem', { problem: event.problem });
@@ -298,6 +323,16 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         });
         setStatus('connected');
         settleFirst?.(null);
+    };
+
+    // The newest connection to a Flex frame wins (a remounted app, a second connectFlex): Flex
+    // tells the older one, which reports it and stops, rather than greeting back and forth.
+    const onReplaced = () => {
+        replaced = true;
+        stopHandshake();
+        endpoint?.close();
+        endpoint = null;
+        setStatus('disconnected', REPLACED_REASON);
     };
 
     const reconnect = (reason: string) => {
@@ -311,7 +346,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     // is gone, so greet it again. But Flex's first page often finishes loading after the
     // handshake: if the port still answers, it is the same Flex and the connection stays.
     const onFrameLoad = () => {
-        if (status === 'destroyed' || settleFirst) return;
+        if (status === 'destroyed' || settleFirst || replaced) return;
         const current = endpoint;
         if (status !== 'connected' || !current) {
             reconnect('Flex reloaded');
@@ -325,11 +360,25 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         );
     };
 
-    const call = async (method: keyof FlexMethods, params: unknown): Promise<unknown> => {
+    const call = async <M extends keyof FlexMethods>(
+        method: M,
+        params: unknown
+    ): Promise<FlexMethods[M]['result']> => {
         if (!endpoint || status !== 'connected') {
-            throw new FlexBridgeError('DISCONNECTED', `Flex is not connected (${status})`);
+            throw new FlexBridgeError(
+                'DISCONNECTED',
+                replaced ? REPLACED_REASON : `Flex is not connected (${status})`
+            );
         }
-        return endpoint.request(method, params);
+        // Flex's answers are checked like anything else it sends: a broken or hostile frame
+        // cannot hand the host a shape its types do not promise.
+        const checked = checkFlexResult(method, await endpoint.request(method, params));
+        if (!checked.ok) {
+            const problem = `Flex answered ${method} with something this SDK cannot use: ${checked.problem}`;
+            fire('problem', { problem });
+            throw new FlexBridgeError('INVALID_MESSAGE', problem);
+        }
+        return checked.value;
     };
 
     const connection: FlexConnection = {
@@ -353,7 +402,7 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             await call('invokeAction', payload === undefined ? { name } : { name, payload });
         },
         async getState() {
-            return (await call('getState', {})) as FlexMethods['getState']['result'];
+            return call('getState', {});
         },
         async setActivity(activity, basedOn = null) {
             await call('setActivity', { activity, basedOn });

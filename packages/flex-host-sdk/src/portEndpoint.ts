@@ -42,6 +42,7 @@ export interface EndpointOptions {
 }
 
 interface Pending {
+    method: string;
     resolve(result: unknown): void;
     reject(error: FlexBridgeError): void;
     timer: ReturnType<typeof setTimeout>;
@@ -82,7 +83,7 @@ export class PortEndpoint {
                     new FlexBridgeError('TIMEOUT', `${method} had no answer within ${timeoutMs} ms`)
                 );
             }, timeoutMs);
-            this.pending.set(id, { resolve, reject, timer });
+            this.pending.set(id, { method, resolve, reject, timer });
             this.send({ kind: 'request', id, method, params }, () => {
                 clearTimeout(timer);
                 this.pending.delete(id);
@@ -132,8 +133,21 @@ export class PortEndpoint {
         const checked = checkPortMessage(data);
         if (!checked.ok) {
             const id = idOf(data);
-            if (id !== null && (data as { kind?: unknown }).kind === 'request') {
+            const kind = (data as { kind?: unknown }).kind;
+            if (id !== null && kind === 'request') {
                 this.reply(id, { code: 'INVALID_MESSAGE', message: checked.problem });
+            }
+            const pending = id !== null && kind === 'response' ? this.pending.get(id) : undefined;
+            if (pending && id !== null) {
+                // A refused answer fails its request now, rather than at its timeout.
+                this.pending.delete(id);
+                clearTimeout(pending.timer);
+                pending.reject(
+                    new FlexBridgeError(
+                        'INVALID_MESSAGE',
+                        `the answer to ${pending.method} was refused: ${checked.problem}`
+                    )
+                );
             }
             this.options.onInvalid(checked.problem);
             return;

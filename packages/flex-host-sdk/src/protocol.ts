@@ -136,8 +136,12 @@ export interface HostMethods {
         result: { records: BridgeRecord[] };
     };
     saveActivity: { params: { activity: Activity }; result: { activityId: string } };
+    /**
+     * `taskSid` is the Flex task the activity was saved for: a host accepts the update only for an
+     * id it gave that task's activity (Flex plugins before it was added send none).
+     */
     updateActivity: {
-        params: { activityId: string; changes: ActivityChanges };
+        params: { activityId: string; changes: ActivityChanges; taskSid?: string };
         result: { done: true };
     };
     openRecord: {
@@ -253,9 +257,21 @@ export interface Welcome {
 export interface Refuse {
     protocol: typeof PROTOCOL;
     type: 'refuse';
+    /** The hello's attempt this refusal answers: a host ignores refusals of attempts it did not make. */
+    attempt: string;
     code: 'VERSION_MISMATCH' | 'INVALID_MESSAGE';
     message: string;
     versions: number[];
+}
+
+/**
+ * The event Flex sends on a port it is about to close because the same page greeted it again
+ * (a second connectFlex, a remounted app): the newest connection wins, the older one is told.
+ * The SDK handles it itself; it is not one of the events a host listens to.
+ */
+export const CLOSING_EVENT = 'closing';
+export interface Closing {
+    reason: 'replaced';
 }
 
 export interface Request {
@@ -287,6 +303,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     // Plain data from any realm (a message is built in the receiver's): not a class instance.
     const proto = Object.getPrototypeOf(value) as object | null;
     return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** Keys that, own on plain data, would reach an object's prototype when copied naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The size of `data` as JSON characters, or a problem: data that is not plain, or that has an own
+ * `__proto__`, `constructor` or `prototype` key at any depth (refused whole, never cleaned).
+ */
+function sizeOf(data: unknown): { size: number } | { problem: string } {
+    let forbidden: string | null = null;
+    let json: string | undefined;
+    try {
+        json = JSON.stringify(data, function (this: unknown, key, value: unknown) {
+            if (forbidden === null && FORBIDDEN_KEYS.has(key)) forbidden = key;
+            return value;
+        });
+    } catch {
+        return { problem: 'a message must be plain data' };
+    }
+    if (forbidden !== null) return { problem: `a message may not have a field named ${forbidden}` };
+    return { size: json === undefined ? 0 : json.length };
 }
 
 function onlyKeys(
@@ -617,6 +655,7 @@ const HOST_REQUEST_PARAMS: Record<HostMethodName, Spec> = {
     saveActivity: shape({ activity: ACTIVITY }),
     updateActivity: shape({
         activityId: idSpec,
+        taskSid: optional(taskSidSpec),
         changes: shape(
             Object.fromEntries(
                 Object.entries(NOTE_FIELDS).map(([name, spec]) => [name, optional(spec)])
@@ -664,13 +703,63 @@ export function checkHostRequest(
     return problem ? bad(problem) : ok({ method: method as HostMethodName, params });
 }
 
-/** A handshake message (window.postMessage), from either side. */
+const MAX_INTERACTIONS = 50;
+const ACCEPTED: Spec = shape({ accepted: oneOf(true) });
+const DONE: Spec = shape({ done: oneOf(true) });
+
+const FLEX_RESULTS: Record<FlexMethodName, Spec> = {
+    dial: ACCEPTED,
+    linkRecord: ACCEPTED,
+    invokeAction: DONE,
+    setActivity: ACCEPTED,
+    getState: shape({
+        interactions: listOf(INTERACTION, MAX_INTERACTIONS),
+        availability: orNull(HOST_EVENT_DATA.availability)
+    })
+};
+
+/** Flex's answer to one of the host's requests, as the host receives it: of its method's shape. */
+export function checkFlexResult<M extends FlexMethodName>(
+    method: M,
+    result: unknown
+): Checked<FlexMethods[M]['result']> {
+    const measured = sizeOf(result);
+    if ('problem' in measured) return bad(`${method}: ${measured.problem}`);
+    const problem = FLEX_RESULTS[method](result, method);
+    return problem ? bad(problem) : ok(result as FlexMethods[M]['result']);
+}
+
+/** The largest handshake message: a hello, ready, welcome or refuse is a few hundred characters. */
+const MAX_HANDSHAKE_CHARS = 8 * 1024;
+const HANDSHAKE_FIELDS: Record<string, readonly string[]> = {
+    hello: ['protocol', 'type', 'version', 'handles', 'attempt'],
+    ready: ['protocol', 'type', 'version'],
+    welcome: ['protocol', 'type', 'version', 'attempt', 'allowedActions', 'forwardedEvents'],
+    refuse: ['protocol', 'type', 'attempt', 'code', 'message', 'versions']
+};
+
+/**
+ * A handshake message (window.postMessage), from either side, checked as strictly as any other:
+ * known fields only, no own `__proto__`, `constructor` or `prototype` key, at most 8 KB.
+ */
 export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome | Refuse> {
     if (!isPlainObject(data) || data.protocol !== PROTOCOL)
         return bad('not a Flex host bridge message');
-    if (!Number.isInteger(data.version) && data.type !== 'refuse')
+    const type = typeof data.type === 'string' ? data.type : '';
+    const fields = Object.prototype.hasOwnProperty.call(HANDSHAKE_FIELDS, type)
+        ? HANDSHAKE_FIELDS[type]
+        : undefined;
+    if (!fields) return bad('unknown handshake type');
+    const measured = sizeOf(data);
+    if ('problem' in measured) return bad(measured.problem);
+    if (measured.size > MAX_HANDSHAKE_CHARS)
+        return bad(`a handshake message may be at most ${MAX_HANDSHAKE_CHARS} characters`);
+    const unknown = onlyKeys(data, fields, type);
+    if (unknown) return bad(unknown);
+    if (type !== 'refuse' && !Number.isInteger(data.version))
         return bad('version must be a whole number');
-    switch (data.type) {
+    const attemptOk = typeof data.attempt === 'string' && ATTEMPT.test(data.attempt);
+    switch (type) {
         case 'hello': {
             const handles = data.handles;
             if (
@@ -680,9 +769,7 @@ export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome |
             ) {
                 return bad('hello.handles must list host methods');
             }
-            if (typeof data.attempt !== 'string' || !ATTEMPT.test(data.attempt)) {
-                return bad('hello.attempt must be 8 to 64 letters or digits');
-            }
+            if (!attemptOk) return bad('hello.attempt must be 8 to 64 letters or digits');
             return ok(data as unknown as Hello);
         }
         case 'ready':
@@ -693,33 +780,43 @@ export function checkHandshake(data: unknown): Checked<Hello | Ready | Welcome |
                 Array.isArray(list) &&
                 list.length <= 50 &&
                 list.every((item) => typeof item === 'string' && NAME.test(item));
-            return lists.every(names) &&
-                typeof data.attempt === 'string' &&
-                ATTEMPT.test(data.attempt)
+            return lists.every(names) && attemptOk
                 ? ok(data as unknown as Welcome)
                 : bad('welcome: allowedActions and forwardedEvents must be lists of names');
         }
-        case 'refuse': {
-            const problem = text(data.message, 'refuse.message', 500);
-            if (problem || !Array.isArray(data.versions))
-                return bad('refuse: message and versions required');
-            return ok(data as unknown as Refuse);
+        default: {
+            const problem =
+                text(data.message, 'refuse.message', 500) ??
+                (attemptOk ? null : 'refuse.attempt must name the hello it answers') ??
+                (data.code === 'VERSION_MISMATCH' || data.code === 'INVALID_MESSAGE'
+                    ? null
+                    : 'refuse.code must be VERSION_MISMATCH or INVALID_MESSAGE') ??
+                (Array.isArray(data.versions) &&
+                data.versions.length <= 10 &&
+                data.versions.every((version) => Number.isInteger(version))
+                    ? null
+                    : 'refuse.versions must list whole numbers');
+            return problem ? bad(problem) : ok(data as unknown as Refuse);
         }
-        default:
-            return bad('unknown handshake type');
     }
+}
+
+/** The closing event's data (Flex is about to close this port). */
+export function checkClosing(data: unknown): Checked<Closing> {
+    if (!isPlainObject(data)) return bad('closing: data must be an object');
+    const problem = onlyKeys(data, ['reason'], CLOSING_EVENT);
+    if (problem) return bad(problem);
+    return data.reason === 'replaced'
+        ? ok({ reason: 'replaced' })
+        : bad('closing.reason must be replaced');
 }
 
 /** A message on the private port: its envelope (id, kind, method or event name). */
 export function checkPortMessage(data: unknown): Checked<PortMessage> {
     if (!isPlainObject(data)) return bad('a message must be an object');
-    let size: number;
-    try {
-        size = JSON.stringify(data).length;
-    } catch {
-        return bad('a message must be plain data');
-    }
-    if (size > MAX_MESSAGE_CHARS)
+    const measured = sizeOf(data);
+    if ('problem' in measured) return bad(measured.problem);
+    if (measured.size > MAX_MESSAGE_CHARS)
         return bad(`a message may be at most ${MAX_MESSAGE_CHARS} characters`);
     switch (data.kind) {
         case 'request':

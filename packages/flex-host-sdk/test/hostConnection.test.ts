@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
-import { connectFlex, type HostHandlers } from '../src/hostConnection.ts';
+import { REPLACED_REASON, connectFlex, type HostHandlers } from '../src/hostConnection.ts';
 import { FlexBridgeError, PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
 import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
@@ -37,6 +37,7 @@ function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?:
                     {
                         protocol: PROTOCOL,
                         type: 'refuse',
+                        attempt: hello.attempt,
                         code: 'VERSION_MISMATCH',
                         message: 'this Flex speaks 9',
                         versions: [9]
@@ -51,7 +52,9 @@ function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?:
                     timeoutMs: 500,
                     handle: (method, params) => {
                         state.requests.push({ method, params });
-                        return method === 'dial' ? { accepted: true } : { done: true };
+                        // What the plugin answers each method with.
+                        if (method === 'getState') return { interactions: [], availability: null };
+                        return method === 'invokeAction' ? { done: true } : { accepted: true };
                     },
                     onEvent: (name, data) => state.events.push({ name, data }),
                     onInvalid: () => undefined
@@ -357,6 +360,84 @@ describe('after the handshake', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         assert.deepEqual(statuses, ['disconnected', 'connecting', 'connected']);
         assert.equal(flex.state.hellos.length, 2);
+        await connection.dial('+14155550100');
+    });
+
+    test('late notes reach updateActivity with the task they belong to (null from older plugins)', async () => {
+        const updates: unknown[] = [];
+        const { endpoint } = await connected({
+            updateActivity: (activityId, changes, taskSid) =>
+                void updates.push({ activityId, changes, taskSid })
+        });
+        await endpoint().request('updateActivity', {
+            activityId: 'ACT-1',
+            taskSid: TASK,
+            changes: { summary: 'Wants a refund' }
+        });
+        await endpoint().request('updateActivity', { activityId: 'ACT-2', changes: {} });
+        await assert.rejects(
+            endpoint().request('updateActivity', {
+                activityId: 'ACT-3',
+                taskSid: 'WT1',
+                changes: {}
+            }),
+            { code: 'INVALID_MESSAGE' }
+        );
+        assert.deepEqual(updates, [
+            { activityId: 'ACT-1', changes: { summary: 'Wants a refund' }, taskSid: TASK },
+            { activityId: 'ACT-2', changes: {}, taskSid: null }
+        ]);
+    });
+
+    test("a refusal Flex sends another script's hello, while connected, changes nothing", async () => {
+        const { frames, flex, connection } = await connected();
+        const statuses: string[] = [];
+        connection.on('status', ({ status }) => statuses.push(status));
+        const refusal = (attempt: string) => ({
+            protocol: PROTOCOL,
+            type: 'refuse',
+            attempt,
+            code: 'VERSION_MISMATCH',
+            message: 'this Flex speaks bridge protocol version 1, not 99',
+            versions: [1]
+        });
+        // Another script's attempt, and (were it guessed) this connection's own, already welcomed.
+        frames.postToHost(refusal('abcdefabcdef0123'));
+        frames.postToHost(refusal(flex.state.hellos[0]?.attempt ?? ''));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.deepEqual(statuses, []);
+        assert.equal(connection.status, 'connected');
+        await connection.dial('+14155550100');
+    });
+
+    test('the newest connection wins: Flex tells the older one, which says why and stops', async () => {
+        const { frames, flex, connection, endpoint } = await connected();
+        const statuses: unknown[] = [];
+        connection.on('status', (status) => statuses.push(status));
+        endpoint().emit('closing', { reason: 'replaced' });
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        assert.deepEqual(statuses, [{ status: 'disconnected', reason: REPLACED_REASON }]);
+        await assert.rejects(connection.dial('+14155550100'), {
+            code: 'DISCONNECTED',
+            message: REPLACED_REASON
+        });
+        // Neither a Flex reload nor a ready makes it greet back and take over again.
+        frames.iframe.loadListeners.forEach((listener) => listener());
+        flex.listen();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.equal(flex.state.hellos.length, 1);
+        assert.equal(connection.status, 'disconnected');
+    });
+
+    test('a closing event with data of another shape is a problem; the connection stays', async () => {
+        const { connection, endpoint } = await connected();
+        const problems: unknown[] = [];
+        connection.on('problem', (problem) => problems.push(problem));
+        endpoint().emit('closing', { reason: 'whatever', admin: true });
+        endpoint().emit('closing', 'replaced');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        assert.equal(problems.length, 2);
+        assert.equal(connection.status, 'connected');
         await connection.dial('+14155550100');
     });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
 import { connectFlex, type HostHandlers } from '../src/hostConnection.ts';
-import { PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
+import { FlexBridgeError, PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
 import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
 
@@ -84,10 +84,52 @@ describe('handshake: forged welcomes', () => {
             {}
         ],
         [
-            'a refuse from another window',
+            'a refuse for another attempt (another script on the page sent that hello)',
             () => ({
                 protocol: PROTOCOL,
                 type: 'refuse',
+                attempt: 'f'.repeat(24),
+                code: 'VERSION_MISMATCH',
+                message: 'this Flex speaks bridge protocol version 1, not 99',
+                versions: [1]
+            }),
+            {}
+        ],
+        [
+            'a refuse without an attempt',
+            () => ({
+                protocol: PROTOCOL,
+                type: 'refuse',
+                code: 'VERSION_MISMATCH',
+                message: 'no',
+                versions: [1]
+            }),
+            {}
+        ],
+        [
+            'a welcome with an unknown field',
+            (attempt) => welcome({ attempt, admin: true }),
+            { port: true }
+        ],
+        [
+            'a welcome with an own __proto__ key',
+            (attempt) =>
+                JSON.parse(
+                    `{"__proto__":{"admin":true},${JSON.stringify(welcome({ attempt })).slice(1)}`
+                ),
+            { port: true }
+        ],
+        [
+            'a welcome over 8 KB',
+            (attempt) => welcome({ attempt, allowedActions: [`A${'a'.repeat(9000)}`] }),
+            { port: true }
+        ],
+        [
+            'a refuse from another window',
+            (attempt) => ({
+                protocol: PROTOCOL,
+                type: 'refuse',
+                attempt,
                 code: 'VERSION_MISMATCH',
                 message: 'no',
                 versions: []
@@ -399,5 +441,140 @@ describe('after the handshake: what Flex sends that breaks the protocol', () => 
         assert.equal(answers.length, 3);
         port.close();
         connection.destroy();
+    });
+});
+
+describe("Flex's answers to the host's own calls: checked before the host sees them", () => {
+    /** A connection whose Flex answers every request with `result`. */
+    async function answering(result: unknown) {
+        const frames = createFakeFrames();
+        const { connecting, attempt } = await greeting(frames, {});
+        const channel = new MessageChannel();
+        channel.port1.addEventListener('message', (event) => {
+            const data = (event as unknown as { data: { kind: string; id: string } }).data;
+            if (data.kind === 'request')
+                channel.port1.postMessage({ kind: 'response', id: data.id, ok: true, result });
+        });
+        channel.port1.start();
+        frames.postToHost(
+            {
+                protocol: PROTOCOL,
+                type: 'welcome',
+                version: PROTOCOL_VERSION,
+                allowedActions: ['ToggleMute'],
+                forwardedEvents: [],
+                attempt
+            },
+            { ports: [channel.port2] }
+        );
+        const connection = await connecting;
+        const problems: string[] = [];
+        connection.on('problem', ({ problem }) => problems.push(problem));
+        return { connection, problems, stop: () => (channel.port1.close(), connection.destroy()) };
+    }
+
+    type Call = 'dial' | 'linkRecord' | 'invokeAction' | 'getState' | 'setActivity';
+    const run = (connection: Awaited<ReturnType<typeof answering>>['connection'], call: Call) => {
+        switch (call) {
+            case 'dial':
+                return connection.dial('+14155550100');
+            case 'linkRecord':
+                return connection.linkRecord(null, TASK);
+            case 'invokeAction':
+                return connection.invokeAction('ToggleMute');
+            case 'setActivity':
+                return connection.setActivity('Break', 'Available');
+            default:
+                return connection.getState();
+        }
+    };
+    const state = (extra: Record<string, unknown> = {}) => ({
+        interactions: [anInteraction()],
+        availability: { activity: 'Available', available: true },
+        ...extra
+    });
+    const cases: [string, Call, unknown][] = [
+        ['getState with interactions as text', 'getState', state({ interactions: 'WT1' })],
+        ['getState without availability', 'getState', { interactions: [] }],
+        ['getState with an unknown field', 'getState', state({ admin: true })],
+        [
+            'getState with a 60 KB customer name',
+            'getState',
+            state({
+                interactions: [
+                    anInteraction({
+                        customer: { number: null, name: 'n'.repeat(60_000), address: null }
+                    })
+                ]
+            })
+        ],
+        [
+            'getState with an own __proto__ key',
+            'getState',
+            JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(state()).slice(1)}`)
+        ],
+        [
+            'getState with an interaction whose task SID is not one',
+            'getState',
+            state({ interactions: [anInteraction({ taskSid: 'WT1' })] })
+        ],
+        ['getState with availability as text', 'getState', state({ availability: 'Available' })],
+        [
+            'getState with 51 interactions',
+            'getState',
+            state({ interactions: Array(51).fill(anInteraction()) })
+        ],
+        [
+            'getState with a constructor key in attributes',
+            'getState',
+            state({
+                interactions: [
+                    anInteraction({ attributes: JSON.parse('{"constructor":"x"}') as never })
+                ]
+            })
+        ],
+        ['dial answered with done instead of accepted', 'dial', { done: true }],
+        ['dial answered with accepted as text', 'dial', { accepted: 'yes' }],
+        ['linkRecord answered with nothing', 'linkRecord', {}],
+        ['invokeAction answered with a list', 'invokeAction', [true]],
+        ['setActivity answered with an extra field', 'setActivity', { accepted: true, by: 'x' }]
+    ];
+    for (const [name, call, result] of cases) {
+        test(`${name}: a typed INVALID_MESSAGE, and the host hears of the problem`, async () => {
+            const { connection, problems, stop } = await answering(result);
+            try {
+                await assert.rejects(run(connection, call), (error: unknown) => {
+                    assert.ok(error instanceof FlexBridgeError);
+                    assert.equal(error.code, 'INVALID_MESSAGE');
+                    assert.match(error.message, new RegExp(call));
+                    return true;
+                });
+                assert.equal(problems.length, 1);
+                assert.equal(({} as Record<string, unknown>).admin, undefined);
+            } finally {
+                stop();
+            }
+        });
+    }
+
+    test('well-formed answers reach the host as they are (the cases above fail for their reason only)', async () => {
+        const good: [Call, unknown][] = [
+            ['dial', { accepted: true }],
+            ['linkRecord', { accepted: true }],
+            ['invokeAction', { done: true }],
+            ['setActivity', { accepted: true }],
+            ['getState', state()],
+            ['getState', { interactions: [], availability: null }]
+        ];
+        for (const [call, result] of good) {
+            const { connection, problems, stop } = await answering(result);
+            try {
+                const value = await run(connection, call);
+                if (call === 'getState') assert.deepEqual(value, result);
+                assert.deepEqual(problems, []);
+            } finally {
+                stop();
+            }
+        }
     });
 });

@@ -33,7 +33,7 @@ import {
     buildHostActivity,
     changesOf,
     hostNotesValue,
-    isHostActivityId,
+    hostActivityIdCheck,
     storedHostActivityProblem
 } from './hostActivity';
 import type { HostLink } from './hostLink';
@@ -285,7 +285,7 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
             build: buildHostActivity,
             notesValue: hostNotesValue,
             storedValueProblem: storedHostActivityProblem,
-            isActivityId: isHostActivityId,
+            isActivityId: hostActivityIdCheck(link.origin),
             requiredFields: REQUIRED_ACTIVITY_FIELDS,
             async create(value) {
                 try {
@@ -294,9 +294,13 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                     throw saveFailureOf(error, name);
                 }
             },
-            async update(id, value) {
+            async update(id, value, key) {
                 try {
-                    await ask('updateActivity', { activityId: id, changes: changesOf(value) });
+                    await ask('updateActivity', {
+                        activityId: id,
+                        taskSid: key,
+                        changes: changesOf(value)
+                    });
                 } catch (error) {
                     throw saveFailureOf(error, name);
                 }

@@ -12,6 +12,8 @@ import {
     subjectOf
 } from '../../tasks/interactionSummary';
 import { channelOf, directionOf } from '../../tasks/taskView';
+import { isLightningHost } from '../salesforce/salesforceOrigin';
+import { isTaskId } from '../salesforce/storedTaskLog';
 import { hostLinkedRecord } from './hostRecordLink';
 
 const TASK_SID = /^WT[0-9a-f]{32}$/;
@@ -165,3 +167,19 @@ export function storedHostActivityProblem(
 
 export const isHostActivityId = (id: unknown): id is string =>
     typeof id === 'string' && ID.test(id);
+
+/**
+ * What an id the host acknowledged looks like, for the host at `origin`: a Salesforce Task's Id
+ * where the host is Salesforce (the Flex Softphone component in Lightning Experience), as the
+ * Open CTI outbox checks it; any host id otherwise (the host checks its own, with the task SID
+ * each update carries).
+ */
+export function hostActivityIdCheck(origin: string): (id: unknown) => boolean {
+    let hostname = '';
+    try {
+        hostname = new URL(origin).hostname;
+    } catch {
+        // Not an origin: the plain check.
+    }
+    return isLightningHost(hostname) ? isTaskId : isHostActivityId;
+}

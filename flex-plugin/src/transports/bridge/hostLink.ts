@@ -2,13 +2,17 @@
  * Flex's side of the bridge handshake. Flex waits for a host's `hello` from its parent window;
  * only a parent at one of the admin's exact origins gets an answer: a `welcome` posted to that
  * origin with a private MessagePort, over which everything else goes. A parent at any other
- * origin gets nothing (no data leaves Flex). A host that greets again (it reconnected) gets a new
- * port; the old one closes.
+ * origin gets nothing (no data leaves Flex). A host that greets again with a new attempt (it
+ * reconnected, or the page connected a second time) gets a new port: the newest connection wins,
+ * and the old port is told (`closing`) before it closes. A hello of another protocol version is
+ * refused, naming its attempt, and Flex goes on listening: a supported hello may still follow.
  */
 import {
+    CLOSING_EVENT,
     PROTOCOL,
     PROTOCOL_VERSION,
     checkHandshake,
+    type Closing,
     type HostMethodName,
     type Ready,
     type Refuse,
@@ -41,6 +45,9 @@ export type HandshakeOutcome =
     | { kind: 'timeout' };
 
 type RequestHandler = (method: string, params: unknown) => unknown;
+
+/** More attempts than a page makes in a day of reconnections; the oldest are forgotten first. */
+const MAX_REMEMBERED_ATTEMPTS = 100;
 
 /** The current connection to the host, across its reconnections. */
 export class HostLink {
@@ -82,6 +89,10 @@ export class HostLink {
     }
 
     attach(port: PortLike, origin: string, handles: readonly HostMethodName[]): void {
+        if (this.endpoint?.isOpen) {
+            const closing: Closing = { reason: 'replaced' };
+            this.endpoint.emit(CLOSING_EVENT, closing);
+        }
         this.endpoint?.close();
         this.origin = origin;
         this.handles = new Set(handles);
@@ -114,8 +125,10 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
         options.createChannel ??
         (() => new (win as unknown as { MessageChannel: typeof MessageChannel }).MessageChannel());
     let link: HostLink | null = null;
-    /** The host's connection attempt answered last: its repeated hellos get no second port. */
-    let answered: string | null = null;
+    /** Attempts answered already: their repeated hellos get no second port, ever. */
+    const answered = new Set<string>();
+    /** The first unsupported version asked for, reported if no supported hello comes in time. */
+    let mismatch: { origin: string; version: number } | null = null;
     let settle: ((outcome: HandshakeOutcome) => void) | null = null;
     const reported = new Set<string>();
 
@@ -140,6 +153,7 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             const refuse: Refuse = {
                 protocol: PROTOCOL,
                 type: 'refuse',
+                attempt: hello.attempt,
                 code: 'VERSION_MISMATCH',
                 message: `this Flex speaks bridge protocol version ${PROTOCOL_VERSION}, not ${hello.version}`,
                 versions: [PROTOCOL_VERSION]
@@ -147,16 +161,19 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
             parent.postMessage(refuse, event.origin);
             if (!reported.has(`v${hello.version}`)) {
                 reported.add(`v${hello.version}`);
-                settle?.({
-                    kind: 'version-mismatch',
-                    origin: event.origin,
-                    version: hello.version
-                });
+                log.warn(
+                    `refused a hello for bridge protocol version ${hello.version} from ${event.origin}; still listening`
+                );
             }
+            mismatch ??= { origin: event.origin, version: hello.version };
             return;
         }
-        if (hello.attempt === answered) return;
-        answered = hello.attempt;
+        if (answered.has(hello.attempt)) return;
+        answered.add(hello.attempt);
+        for (const oldest of answered) {
+            if (answered.size <= MAX_REMEMBERED_ATTEMPTS) break;
+            answered.delete(oldest);
+        }
         const channel = createChannel();
         const current = link ?? new HostLink(event.origin, options.requestTimeoutMs, log);
         current.attach(channel.port1 as PortLike, event.origin, hello.handles);
@@ -179,7 +196,15 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
     };
 
     return new Promise((resolve) => {
-        const timer = setTimeout(() => settle?.({ kind: 'timeout' }), options.handshakeTimeoutMs);
+        const timer = setTimeout(
+            () =>
+                settle?.(
+                    mismatch
+                        ? { kind: 'version-mismatch', ...mismatch }
+                        : { kind: 'timeout' }
+                ),
+            options.handshakeTimeoutMs
+        );
         settle = (outcome) => {
             settle = null;
             clearTimeout(timer);

@@ -11,6 +11,8 @@ import { waitForHost } from './hostLink';
 const HOST = 'https://crm.example.com';
 const TASK = 'WT0123456789abcdef0123456789abcdef';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** Node's MessagePort, as the fake frames hand it over. */
+type MessagePortLike = InstanceType<typeof MessageChannel>['port1'];
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
 /** Flex's side, waiting for a host at HOST, in the fake Flex frame. */
 const flexWaiting = (frames: ReturnType<typeof createFakeFrames>, handshakeTimeoutMs: number) =>
@@ -75,7 +77,20 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         ['too many handles', hello({ handles: Array(20).fill('search') })],
         ['no attempt', hello({ attempt: undefined })],
         ['an attempt with markup', hello({ attempt: '<img src=x>' })],
-        ['an attempt too short', hello({ attempt: 'abc' })]
+        ['an attempt too short', hello({ attempt: 'abc' })],
+        ['an unknown field', hello({ admin: true })],
+        ['a field the welcome has, not the hello', hello({ allowedActions: ['ToggleMute'] })],
+        [
+            'an own __proto__ key',
+            JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(hello()).slice(1)}`)
+        ],
+        [
+            'an own constructor key',
+            JSON.parse(`{"constructor":"x",${JSON.stringify(hello()).slice(1)}`)
+        ],
+        ['a hello over 64 KB', hello({ padding: 'x'.repeat(70_000) })],
+        ['a hello over 8 KB', hello({ padding: 'x'.repeat(9_000) })],
+        ['a hello of a version that is not whole', hello({ version: 1.5 })]
     ];
     test.each(malformed)(
         '%s is ignored; a correct hello after it still connects',
@@ -91,6 +106,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
             const outcome = await waiting;
             expect(outcome.kind).toBe('connected');
             if (outcome.kind === 'connected') outcome.link.stop();
+            expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
         }
     );
 
@@ -110,6 +126,7 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
             received.push({ data: event.data, ports: event.ports })
         );
         frames.postToFlex(hello({ version: 7 }));
+        // Flex goes on listening for a supported hello, and says so only when none came in time.
         await expect(waiting).resolves.toEqual({
             kind: 'version-mismatch',
             origin: HOST,
@@ -118,14 +135,100 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         await settle();
         expect(received).toEqual([
             {
-                data: expect.objectContaining({
+                data: {
+                    protocol: PROTOCOL,
                     type: 'refuse',
+                    attempt: 'abcdef0123456789',
                     code: 'VERSION_MISMATCH',
+                    message: `this Flex speaks bridge protocol version ${PROTOCOL_VERSION}, not 7`,
                     versions: [PROTOCOL_VERSION]
-                }),
+                },
                 ports: []
             }
         ]);
+    });
+
+    test('a supported hello after a refused version still connects (the version is negotiated)', async () => {
+        const frames = createFakeFrames({ hostOrigin: HOST });
+        const waiting = flexWaiting(frames, 1000);
+        const received: unknown[] = [];
+        frames.host.addEventListener('message', (event) => received.push(event.data));
+        frames.postToFlex(hello({ version: 2, attempt: 'version2attempt' }));
+        await settle();
+        frames.postToFlex(hello({ attempt: 'version1attempt' }));
+        const outcome = await waiting;
+        expect(outcome.kind).toBe('connected');
+        await settle();
+        expect(received).toEqual([
+            expect.objectContaining({ type: 'refuse', attempt: 'version2attempt' }),
+            expect.objectContaining({ type: 'welcome', attempt: 'version1attempt' })
+        ]);
+        if (outcome.kind === 'connected') outcome.link.stop();
+    });
+});
+
+describe('a page that greets again: the newest connection wins, and the older one is told', () => {
+    /** Flex connected to the first of the page's connections, and the page's raw view of both. */
+    async function connectedTwice() {
+        const frames = createFakeFrames({ hostOrigin: HOST });
+        const waiting = flexWaiting(frames, 1000);
+        const welcomes: { attempt: string; port: MessagePortLike }[] = [];
+        frames.host.addEventListener('message', (event) => {
+            const data = event.data as { type?: string; attempt?: string };
+            if (data.type === 'welcome')
+                welcomes.push({
+                    attempt: data.attempt ?? '',
+                    port: event.ports[0] as MessagePortLike
+                });
+        });
+        frames.postToFlex(hello({ attempt: 'firstattempt' }));
+        const outcome = await waiting;
+        if (outcome.kind !== 'connected') throw new Error(outcome.kind);
+        outcome.link.onRequest(() => ({ answered: true }));
+        await settle();
+        const first = welcomes[0]?.port as MessagePortLike;
+        const heardByFirst: unknown[] = [];
+        first.on('message', (data: unknown) => heardByFirst.push(data));
+        frames.postToFlex(hello({ attempt: 'secondattempt' }));
+        await settle();
+        return { frames, link: outcome.link, welcomes, heardByFirst };
+    }
+
+    test('the older port hears closing (replaced) before it closes; the new one is answered', async () => {
+        const { link, welcomes, heardByFirst } = await connectedTwice();
+        try {
+            expect(welcomes.map((welcome) => welcome.attempt)).toEqual([
+                'firstattempt',
+                'secondattempt'
+            ]);
+            expect(heardByFirst).toEqual([
+                { kind: 'event', name: 'closing', data: { reason: 'replaced' } }
+            ]);
+            const second = welcomes[1]?.port as MessagePortLike;
+            const answers: unknown[] = [];
+            second.on('message', (data: unknown) => answers.push(data));
+            second.postMessage({ kind: 'request', id: 'r1', method: 'getState', params: {} });
+            await settle();
+            expect(answers).toEqual([
+                { kind: 'response', id: 'r1', ok: true, result: { answered: true } }
+            ]);
+        } finally {
+            link.stop();
+            welcomes.forEach((welcome) => welcome.port.close());
+        }
+    });
+
+    test("the older connection's repeated hellos never win its port back", async () => {
+        const { frames, link, welcomes } = await connectedTwice();
+        try {
+            frames.postToFlex(hello({ attempt: 'firstattempt' }));
+            frames.postToFlex(hello({ attempt: 'secondattempt' }));
+            await settle();
+            expect(welcomes).toHaveLength(2);
+        } finally {
+            link.stop();
+            welcomes.forEach((welcome) => welcome.port.close());
+        }
     });
 });
 

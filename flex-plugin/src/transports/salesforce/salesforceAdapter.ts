@@ -8,7 +8,8 @@ import {
     CrmCapabilityUnavailable,
     type AgentState,
     type CrmPort,
-    type RecordRef
+    type RecordRef,
+    type SaveFailure
 } from '../../crm/crmPort';
 import type { IntegrationConfig } from '../../config/integrationConfig';
 import { describeError, type Logger } from '../../integration/context';
@@ -141,6 +142,16 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
             requiredFields: ['entityApiName'],
             create: save,
             async update(id, value) {
+                // saveLog updates whatever record the Id names: late notes go to a Task only.
+                if (!isTaskId(id)) {
+                    const failure: SaveFailure = {
+                        code: 'INVALID_PARAM',
+                        description: `${String(id).slice(0, 40)} is not the Id of a saved Task`,
+                        details: [],
+                        permanent: true
+                    };
+                    throw failure;
+                }
                 await save({ ...value, Id: id });
             }
         },

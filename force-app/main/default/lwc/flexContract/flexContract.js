@@ -421,6 +421,11 @@ function dialRequestProblem(message) {
     if (typeof m.objectApiName !== 'string' || !OBJECT_API_NAME_PATTERN.test(m.objectApiName)) {
         return 'objectApiName is not an object API name';
     }
+    // As every other message: an Account or User ID labelled Contact is not a Contact.
+    const mismatch = prefixProblem(m.recordId, m.objectApiName);
+    if (mismatch) {
+        return `recordId ${mismatch}`;
+    }
     return isNullableString(m.recordName, MAX_NAME_LENGTH)
         ? null
         : `recordName is not a string of at most ${MAX_NAME_LENGTH} characters`;

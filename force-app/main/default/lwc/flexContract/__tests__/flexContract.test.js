@@ -390,6 +390,18 @@ describe('Flex_Dial_Request__c', () => {
         [
             { ...dialSchema.examples[0], recordId: '003000000000001ZZZ' },
             'recordId is not a valid Salesforce ID'
+        ],
+        [
+            { ...dialSchema.examples[0], recordId: '001000000000001AAA' },
+            'recordId is not a Contact ID (Contact IDs start with 003)'
+        ],
+        [
+            { ...dialSchema.examples[0], recordId: toId18('005000000000001') },
+            'recordId is not a Contact ID (Contact IDs start with 003)'
+        ],
+        [
+            { ...dialSchema.examples[0], objectApiName: 'Invoice__c' },
+            'recordId is a Contact ID, not an Invoice__c ID'
         ]
     ])('explains why %j is refused', (message, reason) => {
         expect(validateDialRequest(message)).toEqual({ ok: false, error: reason });
