@@ -2,12 +2,14 @@
 // customer's app would: a customer list with click-to-call, a customer page that the screen pop
 // opens, its own chooser when several customers match, and an activity timeline that Flex fills.
 import {
+    connectFlex,
     mountFlex,
     refuse,
     type Activity,
     type BridgeRecord,
     type ChooserState,
     type FlexConnection,
+    type HostHandlers,
     type Interaction
 } from 'flex-host-sdk';
 import { seededRandom } from '../console/faults.ts';
@@ -45,6 +47,33 @@ const faults = { failSaves: 0, refuseReason: '', slowSearch: false, failRate: 0 
 /** Seeded by failAtRandom, so a benchmark run's failures can be replayed. */
 let random = () => Math.random();
 let connection: FlexConnection | null = null;
+let handlers: HostHandlers = {};
+let presence: ReturnType<typeof syncPresence> | null = null;
+
+/**
+ * What a single-page app that remounts its Flex panel does: a second connectFlex for the same
+ * iframe. The newest connection wins; resolves with what the older one reported meanwhile.
+ */
+async function connectAgain(): Promise<{
+    older: { status: string; reason?: string }[];
+    newer: string;
+}> {
+    const older = connection;
+    const heard: { status: string; reason?: string }[] = [];
+    older?.on('status', (status) => heard.push(status));
+    const newer = await connectFlex({
+        iframe: byId('flex-panel').querySelector('iframe') as HTMLIFrameElement,
+        flexOrigin,
+        handlers,
+        handshakeTimeoutMs: 10_000
+    });
+    connection = newer;
+    follow(newer);
+    for (let waited = 0; older?.status === 'connected' && waited < 5000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { older: heard, newer: newer.status };
+}
 
 function showCustomer(customer: Customer | undefined): void {
     const detail = byId('detail');
@@ -206,7 +235,7 @@ async function start(): Promise<void> {
             container: panel,
             flexUrl: `${flexOrigin}/softphone/?host=app${query.get('flexSettings') ? `&flexSettings=${encodeURIComponent(query.get('flexSettings') ?? '')}` : ''}`,
             handshakeTimeoutMs: timeoutMs,
-            handlers: {
+            handlers: (handlers = {
                 async search(text, interaction) {
                     seen.searches.push({ query: text, taskSid: interaction?.taskSid ?? null });
                     if (faults.slowSearch)
@@ -237,42 +266,64 @@ async function start(): Promise<void> {
                     if (activity.recordId) showCustomer(customerById(activity.recordId));
                     return id;
                 },
-                updateActivity(id, changes) {
-                    if (!timeline.update(id, changes))
-                        throw refuse(`the demo CRM has no activity ${id}`);
+                updateActivity(id, changes, taskSid) {
+                    // Only the activity this app saved for that interaction takes its notes.
+                    if (!timeline.update(id, changes, taskSid))
+                        throw refuse(`the demo CRM has no activity ${id} for this interaction`);
                 },
                 showFlex() {
                     panel.classList.remove('collapsed');
                     byId('toggle-flex').textContent = 'Hide Flex';
                 }
-            }
+            })
         });
     } catch (error) {
         setStatus('disconnected', (error as Error).message);
         return;
     }
-    setStatus(connection.status);
-    connection.on('status', ({ status, reason }) => setStatus(status, reason));
-    connection.on('interaction', ({ event, interaction }) => {
-        seen.events.push({ name: `interaction:${event}`, data: interaction });
-        showInteraction(event, interaction);
-    });
-    connection.on('availability', (availability) => {
-        seen.events.push({ name: 'availability', data: availability });
-        byId('availability').textContent = `Agent: ${availability.activity}`;
-    });
-    connection.on('chooser', renderChooser);
     const statusMenu = byId<HTMLSelectElement>('crm-status');
     statusMenu.replaceChildren(
         ...(Object.keys(CRM_STATUS_LABELS) as CrmStatus[]).map(
             (status) => new Option(CRM_STATUS_LABELS[status], status)
         )
     );
-    syncPresence(connection, statusMenu, seen.statusChanges);
-    connection.on('flexEvent', (event) =>
-        seen.events.push({ name: `flexEvent:${event.name}`, data: event.data })
+    presence = syncPresence(() => connection, statusMenu, seen.statusChanges);
+    follow(connection);
+}
+
+/** Shows what a connection reports; only the current one's events count. */
+function follow(current: FlexConnection): void {
+    const mine =
+        <T>(listener: (data: T) => void) =>
+        (data: T) => {
+            if (current === connection) listener(data);
+        };
+    setStatus(current.status);
+    current.on(
+        'status',
+        mine(({ status, reason }) => setStatus(status, reason))
     );
-    connection.on('problem', ({ problem }) =>
+    current.on(
+        'interaction',
+        mine(({ event, interaction }) => {
+            seen.events.push({ name: `interaction:${event}`, data: interaction });
+            showInteraction(event, interaction);
+        })
+    );
+    current.on(
+        'availability',
+        mine((availability) => {
+            seen.events.push({ name: 'availability', data: availability });
+            byId('availability').textContent = `Agent: ${availability.activity}`;
+        })
+    );
+    current.on('chooser', mine(renderChooser));
+    presence?.follow(current);
+    current.on(
+        'flexEvent',
+        mine((event) => seen.events.push({ name: `flexEvent:${event.name}`, data: event.data }))
+    );
+    current.on('problem', ({ problem }) =>
         console.warn('[demo CRM] refused a message from Flex:', problem)
     );
 }
@@ -283,6 +334,7 @@ async function start(): Promise<void> {
     timeline: () => timeline.all(),
     clearTimeline: () => timeline.clear(),
     connection: () => connection,
+    connectAgain,
     /** Fails a seeded share of activity saves (the soak benchmark). */
     failAtRandom(rate: number, seed: number) {
         faults.failRate = rate;

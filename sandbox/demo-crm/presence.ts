@@ -31,28 +31,36 @@ export function flexActivityOf(status: CrmStatus): string {
 }
 
 /**
- * Wires the status menu to Flex. `changes` records every change of the CRM status and who made
- * it (the agent in the CRM, or Flex), for the demo's tests.
+ * Wires the status menu to Flex, over whichever connection is current (the page may connect
+ * again). `changes` records every change of the CRM status and who made it (the agent in the CRM,
+ * or Flex), for the demo's tests. `follow` adds a connection's presence events.
  */
 export function syncPresence(
-    connection: FlexConnection,
+    current: () => FlexConnection | null,
     menu: HTMLSelectElement,
     changes: { status: CrmStatus; by: 'agent' | 'flex' }[]
-): void {
+): { follow(connection: FlexConnection): void } {
     let flexActivity: string | null = null;
-    connection.on('presence', ({ activity, cause }) => {
-        flexActivity = activity;
-        // Only the agent's change in Flex moves the CRM: 'sync' is Flex doing what we asked.
-        const status = crmStatusOf(activity);
-        if (cause !== 'agent' || !status || status === menu.value) return;
-        menu.value = status;
-        changes.push({ status, by: 'flex' });
-    });
     menu.addEventListener('change', () => {
         const status = menu.value as CrmStatus;
         changes.push({ status, by: 'agent' });
-        connection.setActivity(flexActivityOf(status), flexActivity).catch((error: unknown) => {
-            console.warn('[demo CRM] Flex did not take the status:', error);
-        });
+        current()
+            ?.setActivity(flexActivityOf(status), flexActivity)
+            .catch((error: unknown) => {
+                console.warn('[demo CRM] Flex did not take the status:', error);
+            });
     });
+    return {
+        follow(connection) {
+            connection.on('presence', ({ activity, cause }) => {
+                if (connection !== current()) return;
+                flexActivity = activity;
+                // Only the agent's change in Flex moves the CRM: 'sync' is Flex doing what we asked.
+                const status = crmStatusOf(activity);
+                if (cause !== 'agent' || !status || status === menu.value) return;
+                menu.value = status;
+                changes.push({ status, by: 'flex' });
+            });
+        }
+    };
 }

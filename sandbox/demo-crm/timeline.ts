@@ -37,10 +37,11 @@ export const timeline = {
         write([...entries, { ...activity, id, savedAt: new Date().toISOString() }]);
         return id;
     },
-    update(id: string, changes: ActivityChanges): boolean {
+    /** Adds late notes to the activity `id`, only if it is the one saved for `taskSid`. */
+    update(id: string, changes: ActivityChanges, taskSid: string | null): boolean {
         const entries = read();
         const entry = entries.find((each) => each.id === id);
-        if (!entry) {
+        if (!entry || entry.taskSid !== taskSid) {
             return false;
         }
         Object.assign(entry, changes);

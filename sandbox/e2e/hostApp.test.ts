@@ -294,7 +294,7 @@ describe('Flex in a web app over the bridge', () => {
         await page.close();
     });
 
-    test('a host speaking another protocol version is refused in words, with no port', async () => {
+    test("another script's hello of another protocol version is refused in words, with no port; the app's connection stays", async () => {
         const { page } = await openDemoCrm(sandbox());
         await connected(page);
         const answer = await page.evaluate(async (flexOrigin) => {
@@ -321,12 +321,51 @@ describe('Flex in a web app over the bridge', () => {
             data: {
                 protocol: 'flex-host-bridge',
                 type: 'refuse',
+                attempt: 'abcdefabcdef0123',
                 code: 'VERSION_MISMATCH',
                 message: 'this Flex speaks bridge protocol version 1, not 99',
                 versions: [1]
             },
             ports: 0
         });
+        // The refusal names that script's attempt: the demo CRM's own connection ignores it.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal((await seen(page)).status, 'connected');
+        await page.close();
+    });
+
+    test('the page connects again (a remounted app): the newest connection wins, the older one says why', async () => {
+        const { page, flex } = await openDemoCrm(sandbox());
+        await connected(page);
+        const result = await page.evaluate(() =>
+            (
+                window as unknown as {
+                    demoCrm: {
+                        connectAgain(): Promise<{
+                            older: { status: string; reason?: string }[];
+                            newer: string;
+                        }>;
+                    };
+                }
+            ).demoCrm.connectAgain()
+        );
+        assert.deepEqual(result, {
+            older: [
+                {
+                    status: 'disconnected',
+                    reason: 'another connection to this Flex frame took over (connectFlex was called again for it)'
+                }
+            ],
+            newer: 'connected'
+        });
+        // The new connection works: a click-to-dial reaches Flex.
+        await page.getByRole('button', { name: 'Call Grace Hopper with Flex' }).click();
+        const [task] = await eventually(
+            () => tasksOf(flex),
+            (tasks) => tasks.length === 1
+        );
+        assert.equal(task?.attributes.hostRecordId, 'CUS-3');
+        assert.equal((await seen(page)).status, 'connected');
         await page.close();
     });
 });

@@ -34,12 +34,28 @@ var ERROR_CODES = [
   "TIMEOUT",
   "DISCONNECTED"
 ];
+var CLOSING_EVENT = "closing";
 var ok = (value) => ({ ok: true, value });
 var bad = (problem) => ({ ok: false, problem });
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
+}
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function sizeOf(data) {
+  let forbidden = null;
+  let json;
+  try {
+    json = JSON.stringify(data, function(key, value) {
+      if (forbidden === null && FORBIDDEN_KEYS.has(key)) forbidden = key;
+      return value;
+    });
+  } catch {
+    return { problem: "a message must be plain data" };
+  }
+  if (forbidden !== null) return { problem: `a message may not have a field named ${forbidden}` };
+  return { size: json === void 0 ? 0 : json.length };
 }
 function onlyKeys(value, allowed, where) {
   for (const key of Object.keys(value)) {
@@ -176,6 +192,7 @@ var HOST_REQUEST_PARAMS = {
   saveActivity: shape({ activity: ACTIVITY }),
   updateActivity: shape({
     activityId: idSpec,
+    taskSid: optional(taskSidSpec),
     changes: shape(
       Object.fromEntries(
         Object.entries(NOTE_FIELDS).map(([name, spec]) => [name, optional(spec)])
@@ -211,20 +228,54 @@ function checkHostRequest(method, params) {
   const problem = HOST_REQUEST_PARAMS[method](params, method);
   return problem ? bad(problem) : ok({ method, params });
 }
+var MAX_INTERACTIONS = 50;
+var ACCEPTED = shape({ accepted: oneOf(true) });
+var DONE = shape({ done: oneOf(true) });
+var FLEX_RESULTS = {
+  dial: ACCEPTED,
+  linkRecord: ACCEPTED,
+  invokeAction: DONE,
+  setActivity: ACCEPTED,
+  getState: shape({
+    interactions: listOf(INTERACTION, MAX_INTERACTIONS),
+    availability: orNull(HOST_EVENT_DATA.availability)
+  })
+};
+function checkFlexResult(method, result) {
+  const measured = sizeOf(result);
+  if ("problem" in measured) return bad(`${method}: ${measured.problem}`);
+  const problem = FLEX_RESULTS[method](result, method);
+  return problem ? bad(problem) : ok(result);
+}
+var MAX_HANDSHAKE_CHARS = 8 * 1024;
+var HANDSHAKE_FIELDS = {
+  hello: ["protocol", "type", "version", "handles", "attempt"],
+  ready: ["protocol", "type", "version"],
+  welcome: ["protocol", "type", "version", "attempt", "allowedActions", "forwardedEvents"],
+  refuse: ["protocol", "type", "attempt", "code", "message", "versions"]
+};
 function checkHandshake(data) {
   if (!isPlainObject(data) || data.protocol !== PROTOCOL)
     return bad("not a Flex host bridge message");
-  if (!Number.isInteger(data.version) && data.type !== "refuse")
+  const type = typeof data.type === "string" ? data.type : "";
+  const fields = Object.prototype.hasOwnProperty.call(HANDSHAKE_FIELDS, type) ? HANDSHAKE_FIELDS[type] : void 0;
+  if (!fields) return bad("unknown handshake type");
+  const measured = sizeOf(data);
+  if ("problem" in measured) return bad(measured.problem);
+  if (measured.size > MAX_HANDSHAKE_CHARS)
+    return bad(`a handshake message may be at most ${MAX_HANDSHAKE_CHARS} characters`);
+  const unknown = onlyKeys(data, fields, type);
+  if (unknown) return bad(unknown);
+  if (type !== "refuse" && !Number.isInteger(data.version))
     return bad("version must be a whole number");
-  switch (data.type) {
+  const attemptOk = typeof data.attempt === "string" && ATTEMPT.test(data.attempt);
+  switch (type) {
     case "hello": {
       const handles = data.handles;
       if (!Array.isArray(handles) || handles.length > HOST_METHODS.length || !handles.every((name) => HOST_METHODS.includes(name))) {
         return bad("hello.handles must list host methods");
       }
-      if (typeof data.attempt !== "string" || !ATTEMPT.test(data.attempt)) {
-        return bad("hello.attempt must be 8 to 64 letters or digits");
-      }
+      if (!attemptOk) return bad("hello.attempt must be 8 to 64 letters or digits");
       return ok(data);
     }
     case "ready":
@@ -232,27 +283,25 @@ function checkHandshake(data) {
     case "welcome": {
       const lists = [data.allowedActions, data.forwardedEvents];
       const names = (list) => Array.isArray(list) && list.length <= 50 && list.every((item) => typeof item === "string" && NAME.test(item));
-      return lists.every(names) && typeof data.attempt === "string" && ATTEMPT.test(data.attempt) ? ok(data) : bad("welcome: allowedActions and forwardedEvents must be lists of names");
+      return lists.every(names) && attemptOk ? ok(data) : bad("welcome: allowedActions and forwardedEvents must be lists of names");
     }
-    case "refuse": {
-      const problem = text(data.message, "refuse.message", 500);
-      if (problem || !Array.isArray(data.versions))
-        return bad("refuse: message and versions required");
-      return ok(data);
+    default: {
+      const problem = text(data.message, "refuse.message", 500) ?? (attemptOk ? null : "refuse.attempt must name the hello it answers") ?? (data.code === "VERSION_MISMATCH" || data.code === "INVALID_MESSAGE" ? null : "refuse.code must be VERSION_MISMATCH or INVALID_MESSAGE") ?? (Array.isArray(data.versions) && data.versions.length <= 10 && data.versions.every((version) => Number.isInteger(version)) ? null : "refuse.versions must list whole numbers");
+      return problem ? bad(problem) : ok(data);
     }
-    default:
-      return bad("unknown handshake type");
   }
+}
+function checkClosing(data) {
+  if (!isPlainObject(data)) return bad("closing: data must be an object");
+  const problem = onlyKeys(data, ["reason"], CLOSING_EVENT);
+  if (problem) return bad(problem);
+  return data.reason === "replaced" ? ok({ reason: "replaced" }) : bad("closing.reason must be replaced");
 }
 function checkPortMessage(data) {
   if (!isPlainObject(data)) return bad("a message must be an object");
-  let size;
-  try {
-    size = JSON.stringify(data).length;
-  } catch {
-    return bad("a message must be plain data");
-  }
-  if (size > MAX_MESSAGE_CHARS)
+  const measured = sizeOf(data);
+  if ("problem" in measured) return bad(measured.problem);
+  if (measured.size > MAX_MESSAGE_CHARS)
     return bad(`a message may be at most ${MAX_MESSAGE_CHARS} characters`);
   switch (data.kind) {
     case "request":
@@ -324,7 +373,7 @@ var PortEndpoint = class {
           new FlexBridgeError("TIMEOUT", `${method} had no answer within ${timeoutMs} ms`)
         );
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { method, resolve, reject, timer });
       this.send({ kind: "request", id, method, params }, () => {
         clearTimeout(timer);
         this.pending.delete(id);
@@ -370,8 +419,20 @@ var PortEndpoint = class {
     const checked = checkPortMessage(data);
     if (!checked.ok) {
       const id = idOf(data);
-      if (id !== null && data.kind === "request") {
+      const kind = data.kind;
+      if (id !== null && kind === "request") {
         this.reply(id, { code: "INVALID_MESSAGE", message: checked.problem });
+      }
+      const pending = id !== null && kind === "response" ? this.pending.get(id) : void 0;
+      if (pending && id !== null) {
+        this.pending.delete(id);
+        clearTimeout(pending.timer);
+        pending.reject(
+          new FlexBridgeError(
+            "INVALID_MESSAGE",
+            `the answer to ${pending.method} was refused: ${checked.problem}`
+          )
+        );
       }
       this.options.onInvalid(checked.problem);
       return;
@@ -450,6 +511,7 @@ function wireError(error) {
 
 // packages/flex-host-sdk/src/hostConnection.ts
 var HELLO_EVERY_MS = 250;
+var REPLACED_REASON = "another connection to this Flex frame took over (connectFlex was called again for it)";
 var LIVENESS_MS = 2e3;
 var DEFAULT_HANDSHAKE_MS = 3e4;
 var DEFAULT_REQUEST_MS = 1e4;
@@ -490,6 +552,7 @@ function connectFlex(options) {
   let helloTimer = null;
   let deadline = null;
   let settleFirst = null;
+  let replaced = false;
   const fire = (event, data) => {
     for (const listener of [...listeners.get(event) ?? []]) {
       try {
@@ -563,7 +626,8 @@ function connectFlex(options) {
       case "updateActivity":
         await need(handlers.updateActivity, "updateActivity")(
           p.activityId,
-          p.changes
+          p.changes,
+          p.taskSid ?? null
         );
         return { done: true };
       case "isFlexVisible":
@@ -596,12 +660,13 @@ function connectFlex(options) {
       else setStatus("disconnected", error.message);
       return;
     }
-    if (message.type === "hello") return;
+    if (message.type === "hello" || replaced) return;
     if (message.type === "ready") {
       if (status === "connecting") sayHello();
       else if (status === "connected") reconnect("Flex reloaded");
       return;
     }
+    if (status !== "connecting" || message.attempt !== hello.attempt) return;
     if (message.type === "refuse" || message.version !== PROTOCOL_VERSION) {
       stopHandshake();
       const error = new FlexBridgeError(
@@ -613,7 +678,7 @@ function connectFlex(options) {
       return;
     }
     const port = event.ports[0];
-    if (!port || status !== "connecting" || message.attempt !== hello.attempt) return;
+    if (!port) return;
     stopHandshake();
     endpoint?.close();
     allowedActions = [...message.allowedActions];
@@ -622,6 +687,12 @@ function connectFlex(options) {
       timeoutMs: requestMs,
       handle: answer,
       onEvent: (name, data) => {
+        if (name === CLOSING_EVENT) {
+          const closing = checkClosing(data);
+          if (closing.ok) onReplaced();
+          else fire("problem", { problem: closing.problem });
+          return;
+        }
         const event2 = checkHostEvent(name, data);
         if (event2.ok) fire(event2.value.name, event2.value.data);
         else fire("problem", { problem: event2.problem });
@@ -631,6 +702,13 @@ function connectFlex(options) {
     setStatus("connected");
     settleFirst?.(null);
   };
+  const onReplaced = () => {
+    replaced = true;
+    stopHandshake();
+    endpoint?.close();
+    endpoint = null;
+    setStatus("disconnected", REPLACED_REASON);
+  };
   const reconnect = (reason) => {
     endpoint?.close();
     endpoint = null;
@@ -638,7 +716,7 @@ function connectFlex(options) {
     startHandshake();
   };
   const onFrameLoad = () => {
-    if (status === "destroyed" || settleFirst) return;
+    if (status === "destroyed" || settleFirst || replaced) return;
     const current = endpoint;
     if (status !== "connected" || !current) {
       reconnect("Flex reloaded");
@@ -653,9 +731,18 @@ function connectFlex(options) {
   };
   const call = async (method, params) => {
     if (!endpoint || status !== "connected") {
-      throw new FlexBridgeError("DISCONNECTED", `Flex is not connected (${status})`);
+      throw new FlexBridgeError(
+        "DISCONNECTED",
+        replaced ? REPLACED_REASON : `Flex is not connected (${status})`
+      );
     }
-    return endpoint.request(method, params);
+    const checked = checkFlexResult(method, await endpoint.request(method, params));
+    if (!checked.ok) {
+      const problem = `Flex answered ${method} with something this SDK cannot use: ${checked.problem}`;
+      fire("problem", { problem });
+      throw new FlexBridgeError("INVALID_MESSAGE", problem);
+    }
+    return checked.value;
   };
   const connection = {
     iframe,
@@ -678,7 +765,7 @@ function connectFlex(options) {
       await call("invokeAction", payload === void 0 ? { name } : { name, payload });
     },
     async getState() {
-      return await call("getState", {});
+      return call("getState", {});
     },
     async setActivity(activity, basedOn = null) {
       await call("setActivity", { activity, basedOn });

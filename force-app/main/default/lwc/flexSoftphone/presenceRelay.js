@@ -22,8 +22,14 @@ export function relayToFlex(message, connection, answer) {
     } else if (type === 'queryFlexActivity') {
         connection
             .getState()
-            .then(({ availability }) => {
-                if (availability) answer(flexActivityMessage(availability.activity, 'current'));
+            .then((state) => {
+                // What Flex reports is checked like anything else: the channel never carries
+                // what its schema does not allow.
+                const reply = presenceMessageOf({
+                    activity: state?.availability?.activity,
+                    cause: 'current'
+                });
+                if (reply) answer(reply);
             })
             .catch(() => {});
     }

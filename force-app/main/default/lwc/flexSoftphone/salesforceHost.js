@@ -4,9 +4,17 @@
  * acknowledgement), late notes (updateRecord) and showing Flex (the utility bar). The Salesforce
  * APIs come in as functions, so the decisions are tested without them.
  */
-import { isSalesforceId, OBJECT_API_NAME_PATTERN, MAX_NAME_LENGTH } from 'c/flexContract';
+import {
+    isSalesforceId,
+    sameRecordId,
+    MAX_NAME_LENGTH,
+    OBJECT_API_NAME_PATTERN,
+    TASK_SID_PATTERN
+} from 'c/flexContract';
 import { refuse } from 'c/flexHostSdk';
 import { noteFields, taskFields } from './taskRecord';
+
+const TASK_PREFIX = '00T';
 
 /** Status codes of a record save that another try cannot fix: the agent must act. */
 const LASTING_ERRORS = [
@@ -77,6 +85,18 @@ export function bridgeRecords(matches) {
  * @param {{searchObjects: string[], taskFieldNames: {taskSid: string|null, sentiment: string|null, topics: string|null}}} settings
  */
 export function salesforceHandlers(apis, settings) {
+    /** The Task this component saved or found for each Flex task, while the page lives. */
+    const loggedTasks = new Map();
+
+    /**
+     * The Task logged for a Flex task: known from this page's saves, or looked up by its Flex
+     * task SID (after a reload, the outbox may send notes for a Task saved before it).
+     * @param {string} taskSid
+     * @returns {Promise<string|null>}
+     */
+    const loggedTaskOf = async (taskSid) =>
+        loggedTasks.get(taskSid) ?? (await apis.findLoggedTask({ flexTaskSid: taskSid }));
+
     return {
         /** @param {string} term */
         async search(term) {
@@ -102,12 +122,16 @@ export function salesforceHandlers(apis, settings) {
         async saveActivity(activity) {
             // A retry after a lost acknowledgement finds the Task it wrote the first time.
             const logged = await apis.findLoggedTask({ flexTaskSid: activity.taskSid });
-            if (logged) return logged;
+            if (logged) {
+                loggedTasks.set(activity.taskSid, logged);
+                return logged;
+            }
             try {
                 const created = await apis.createRecord({
                     apiName: 'Task',
                     fields: taskFields(activity, settings.taskFieldNames)
                 });
+                loggedTasks.set(activity.taskSid, created.id);
                 return created.id;
             } catch (error) {
                 const problem = lastingSaveProblem(error);
@@ -116,13 +140,28 @@ export function salesforceHandlers(apis, settings) {
             }
         },
         /**
+         * Late notes, onto the Task this component logged for that Flex task only (its Flex Task
+         * SID must match), and only the note fields: whatever else reaches Flex's outbox cannot
+         * make the agent's session write to another record.
          * @param {string} taskId
          * @param {{summary?: string|null, disposition?: string|null, sentiment?: string|null, topics?: string|null}} changes
+         * @param {string|null} taskSid the Flex task the notes are for
          */
-        async updateActivity(taskId, changes) {
-            if (!isSalesforceId(taskId)) throw refuse(`${taskId} is not a Task ID`);
+        async updateActivity(taskId, changes, taskSid) {
+            if (!isSalesforceId(taskId) || !taskId.startsWith(TASK_PREFIX)) {
+                throw refuse(`${taskId} is not a Task ID`);
+            }
+            if (typeof taskSid !== 'string' || !TASK_SID_PATTERN.test(taskSid)) {
+                throw refuse(
+                    'these notes do not say which Flex task they belong to: release the Flex plugin that matches this package'
+                );
+            }
             const fields = noteFields(changes, settings.taskFieldNames);
             if (Object.keys(fields).length === 0) return;
+            const logged = await loggedTaskOf(taskSid);
+            if (!logged || !sameRecordId(logged, taskId)) {
+                throw refuse(`${taskId} is not the Task Flex logged for this interaction`);
+            }
             try {
                 await apis.updateRecord({ fields: { Id: taskId, ...fields } });
             } catch (error) {

@@ -351,6 +351,27 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         expect(flexActivities()).toEqual([]);
     });
 
+    it.each([
+        ['a name with a line break', { activity: 'Break\nnow', available: false }],
+        ['a 65-character name', { activity: 'x'.repeat(65), available: false }],
+        ['a name that is not text', { activity: { html: '<b>' }, available: false }],
+        ['an empty name', { activity: '', available: false }],
+        ['no availability at all', null],
+        ['a state that is not one', 'Break']
+    ])(
+        'presence sync: Flex reporting %s is not relayed onto Flex_Presence__c',
+        async (_what, availability) => {
+            connection.getState.mockResolvedValue(
+                availability === 'Break' ? 'Break' : { interactions: [], availability }
+            );
+            await mount();
+            utilitySays(queryFlexActivityMessage());
+            await flush();
+            expect(connection.getState).toHaveBeenCalled();
+            expect(flexActivities()).toEqual([]);
+        }
+    );
+
     it('reads the object list as App Builder holds it', () => {
         expect(objectList('Contact,Lead, My_Object__c ,bad name,')).toEqual([
             'Contact',

@@ -116,27 +116,92 @@ describe('Salesforce as the bridge host', () => {
         expect(lastingSaveProblem(saveError('UNABLE_TO_LOCK_ROW', 'busy'))).toBeNull();
     });
 
-    it('adds late notes to the saved Task, and writes nothing when there are none', async () => {
+    it('adds late notes to the Task it saved for that Flex task, and writes nothing when there are none', async () => {
         const { apis, handlers } = setup();
-        await handlers.updateActivity(TASK, { summary: 'Wants a refund', sentiment: 'negative' });
+        await handlers.saveActivity(activity);
+        await handlers.updateActivity(
+            TASK,
+            { summary: 'Wants a refund', sentiment: 'negative' },
+            SID
+        );
         expect(apis.updateRecord).toHaveBeenCalledWith({
             fields: { Id: TASK, Description: 'Wants a refund', Flex_Sentiment__c: 'negative' }
         });
-        await handlers.updateActivity(TASK, { summary: null });
+        // Known from this page's save: no look-up.
+        expect(apis.findLoggedTask).toHaveBeenCalledTimes(1);
+        await handlers.updateActivity(TASK, { summary: null }, SID);
         expect(apis.updateRecord).toHaveBeenCalledTimes(1);
-        await expect(handlers.updateActivity('nope', { summary: 'x' })).rejects.toBeInstanceOf(
-            FlexBridgeError
-        );
         apis.updateRecord.mockRejectedValue(
             saveError('INSUFFICIENT_ACCESS_OR_READONLY', 'No access')
         );
-        await expect(handlers.updateActivity(TASK, { summary: 'x' })).rejects.toMatchObject({
+        await expect(handlers.updateActivity(TASK, { summary: 'x' }, SID)).rejects.toMatchObject({
             code: 'REFUSED',
             message: 'No access'
         });
         const offline = new Error('offline');
         apis.updateRecord.mockRejectedValue(offline);
-        await expect(handlers.updateActivity(TASK, { summary: 'x' })).rejects.toBe(offline);
+        await expect(handlers.updateActivity(TASK, { summary: 'x' }, SID)).rejects.toBe(offline);
+    });
+
+    it('after a reload, finds the Task by its Flex task SID before adding the notes', async () => {
+        const { apis, handlers } = setup();
+        apis.findLoggedTask.mockResolvedValue(TASK);
+        // The 15-character form of the same Id is the same Task.
+        await handlers.updateActivity(TASK.slice(0, 15), { summary: 'Wants a refund' }, SID);
+        expect(apis.findLoggedTask).toHaveBeenCalledWith({ flexTaskSid: SID });
+        expect(apis.updateRecord).toHaveBeenCalledWith({
+            fields: { Id: TASK.slice(0, 15), Description: 'Wants a refund' }
+        });
+        const offline = new Error('offline');
+        apis.findLoggedTask.mockRejectedValue(offline);
+        await expect(
+            handlers.updateActivity(TASK, { summary: 'Wants a refund' }, SID)
+        ).rejects.toBe(offline);
+    });
+
+    const OTHER_SID = 'WTffffffffffffffffffffffffffffffff';
+    const ACCOUNT = toId18('001000000000001');
+    const OTHER_TASK = toId18('00T000000000002');
+    /** Updates a script on Flex's origin, or an entry planted in the outbox's storage, could send. */
+    const HOSTILE_UPDATES = [
+        ['an Account', ACCOUNT, SID, TASK],
+        ['a Contact', CONTACT, SID, TASK],
+        ['a Lead', LEAD, SID, TASK],
+        ['a Case', toId18('500000000000001'), SID, TASK],
+        ['a User', toId18('005000000000001'), SID, TASK],
+        ['a Task with a bad checksum', '00T000000000001ZZZ', SID, TASK],
+        ['an id that is not an id', 'nope', SID, TASK],
+        ['a Task logged for another Flex task', OTHER_TASK, SID, TASK],
+        ['a Task no Flex task logged', OTHER_TASK, OTHER_SID, null],
+        ['a Task without a Flex task SID (an older plugin)', TASK, null, TASK],
+        ['a Task with a Flex task SID that is not one', TASK, "WT' OR Id != null", TASK]
+    ];
+
+    it.each(HOSTILE_UPDATES)(
+        'refuses late notes for %s, with a reason, and writes nothing',
+        async (_what, recordId, taskSid, loggedForSid) => {
+            const { apis, handlers } = setup();
+            apis.findLoggedTask.mockResolvedValue(loggedForSid);
+            const refusal = await handlers
+                .updateActivity(recordId, { summary: 'Overwritten', disposition: 'x' }, taskSid)
+                .catch((error) => error);
+            expect(refusal).toBeInstanceOf(FlexBridgeError);
+            expect(refusal.code).toBe('REFUSED');
+            expect(refusal.message.length).toBeGreaterThan(10);
+            expect(apis.updateRecord).not.toHaveBeenCalled();
+            expect(apis.createRecord).not.toHaveBeenCalled();
+        }
+    );
+
+    it('writes only the note fields, whatever else the changes hold', async () => {
+        const { apis, handlers } = setup();
+        apis.findLoggedTask.mockResolvedValue(TASK);
+        await handlers.updateActivity(
+            TASK,
+            { summary: 'ok', OwnerId: toId18('005000000000001'), WhatId: ACCOUNT, Id: ACCOUNT },
+            SID
+        );
+        expect(apis.updateRecord).toHaveBeenCalledWith({ fields: { Id: TASK, Description: 'ok' } });
     });
 
     it('shows Flex by opening its utility', async () => {
