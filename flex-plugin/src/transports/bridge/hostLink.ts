@@ -199,9 +199,7 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
         const timer = setTimeout(
             () =>
                 settle?.(
-                    mismatch
-                        ? { kind: 'version-mismatch', ...mismatch }
-                        : { kind: 'timeout' }
+                    mismatch ? { kind: 'version-mismatch', ...mismatch } : { kind: 'timeout' }
                 ),
             options.handshakeTimeoutMs
         );

@@ -94,8 +94,10 @@ export function salesforceHandlers(apis, settings) {
      * @param {string} taskSid
      * @returns {Promise<string|null>}
      */
-    const loggedTaskOf = async (taskSid) =>
-        loggedTasks.get(taskSid) ?? (await apis.findLoggedTask({ flexTaskSid: taskSid }));
+    const loggedTaskOf = (taskSid) => {
+        const known = loggedTasks.get(taskSid);
+        return known ? Promise.resolve(known) : apis.findLoggedTask({ flexTaskSid: taskSid });
+    };
 
     return {
         /** @param {string} term */
