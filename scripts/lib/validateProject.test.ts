@@ -55,6 +55,7 @@ describe('the project as committed', () => {
             'ApexClass:FlexPresenceMappingsTest',
             'ApexClass:FlexRecordSearch',
             'ApexClass:FlexRecordSearchTest',
+            'ApexClass:FlexSearchTerm',
             'ApexClass:FlexTestAgents',
             'AuraDefinitionBundle:flexPresenceSyncUtility',
             'CallCenter:Twilio_Flex',
