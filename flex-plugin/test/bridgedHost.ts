@@ -51,6 +51,7 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
         framedBy: HOST,
         allowedOrigins: host.allowedHostOrigins,
         handshakeTimeoutMs: 2000,
+        onSlow: () => undefined,
         requestTimeoutMs: 1000,
         log: quiet,
         welcome: {
@@ -63,7 +64,7 @@ export async function bridgedHost(host: HostAppSettings = hostSettings()) {
         iframe: frames.iframe as unknown as HTMLIFrameElement,
         flexOrigin: 'https://flex.twilio.com',
         window: frames.host as unknown as Window,
-        handshakeTimeoutMs: 2000,
+        waitingAfterMs: 2000,
         handlers: {
             search: (query) => app.searches.get(query) ?? [],
             openRecord: (record) => {

@@ -33,6 +33,8 @@ const record = (customer: Customer): BridgeRecord => ({
 const seen = {
     status: 'connecting',
     statusReason: '',
+    /** Every status the page showed, in order (a repeat of the same one is not a change). */
+    statuses: [] as string[],
     opened: [] as string[],
     searches: [] as { query: string; taskSid: string | null }[],
     saveAttempts: 0,
@@ -64,8 +66,7 @@ async function connectAgain(): Promise<{
     const newer = await connectFlex({
         iframe: byId('flex-panel').querySelector('iframe') as HTMLIFrameElement,
         flexOrigin,
-        handlers,
-        handshakeTimeoutMs: 10_000
+        handlers
     });
     connection = newer;
     follow(newer);
@@ -147,10 +148,12 @@ function renderCustomers(): void {
 }
 
 function setStatus(status: string, reason = ''): void {
+    if (seen.statuses.at(-1) !== status) seen.statuses.push(status);
     seen.status = status;
     seen.statusReason = reason;
     const words: Record<string, string> = {
-        connecting: 'Connecting to Flex… (log in to Flex if it asks)',
+        connecting: 'Connecting to Flex…',
+        waiting: 'Waiting for Flex: log in to Flex if it asks',
         connected: 'Flex is connected',
         disconnected: 'Flex is not connected',
         destroyed: 'Flex is closed'
@@ -229,12 +232,25 @@ async function start(): Promise<void> {
         faults.slowSearch = (event.target as HTMLInputElement).checked;
     });
 
-    const timeoutMs = Number(query.get('handshakeTimeoutMs')) || 30_000;
+    const flexUrl = new URL('/softphone/', flexOrigin);
+    flexUrl.searchParams.set('host', 'app');
+    // The sandbox's Flex reads these: its settings, and how long its agent takes to log in.
+    for (const [name, flexName] of [
+        ['flexSettings', 'flexSettings'],
+        ['flexLoginMs', 'sandboxLoginMs']
+    ] as const) {
+        const value = query.get(name);
+        if (value) flexUrl.searchParams.set(flexName, value);
+    }
     try {
         connection = await mountFlex({
             container: panel,
-            flexUrl: `${flexOrigin}/softphone/?host=app${query.get('flexSettings') ? `&flexSettings=${encodeURIComponent(query.get('flexSettings') ?? '')}` : ''}`,
-            handshakeTimeoutMs: timeoutMs,
+            flexUrl: flexUrl.href,
+            waitingAfterMs: Number(query.get('waitingAfterMs')) || 10_000,
+            // The first connection's statuses, while the agent logs in; follow() takes over.
+            onStatus: ({ status, reason }) => {
+                if (!connection) setStatus(status, reason);
+            },
             handlers: (handlers = {
                 async search(text, interaction) {
                     seen.searches.push({ query: text, taskSid: interaction?.taskSid ?? null });

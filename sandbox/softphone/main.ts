@@ -25,7 +25,29 @@ const PLUGIN_UUID = 'sandbox-plugin-salesforce-integration';
 // Read by the start-up benchmark and the e2e tests (by name: this file runs only in the page).
 const FLEX_READY_MARK = 'sandbox:flex-ready';
 
+/**
+ * `sandboxLoginMs=N`: the agent takes N ms to log in. As with Flex's real login (its own page,
+ * SSO), no plugin runs meanwhile, and the frame then loads the agent desktop as a new document.
+ */
+function loggingIn(): boolean {
+    const loginMs = Number(new URLSearchParams(location.search).get('sandboxLoginMs'));
+    if (!(loginMs > 0)) return false;
+    const root = document.getElementById('flex-root');
+    const notice = document.createElement('p');
+    notice.className = 'sandbox-login';
+    notice.setAttribute('role', 'status');
+    notice.textContent = `Logging in to Flex… (the sandbox agent takes ${Math.round(loginMs / 1000)} s)`;
+    root?.replaceChildren(notice);
+    setTimeout(() => {
+        const desktop = new URL(location.href);
+        desktop.searchParams.delete('sandboxLoginMs');
+        location.replace(desktop.href);
+    }, loginMs);
+    return true;
+}
+
 async function start(): Promise<void> {
+    if (loggingIn()) return;
     const globals = window as unknown as SoftphoneGlobals & { sandboxLoadErrors?: string[] };
     const flex = globals.Twilio?.Flex;
     if (!flex) {

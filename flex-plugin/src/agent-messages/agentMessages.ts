@@ -15,9 +15,9 @@ export const AGENT_STRINGS = {
     HostOriginNotAllowed:
         'Flex is inside a page ({{origin}}) that is not allowed to connect to it, so nothing is shared with that page. Ask your Flex administrator to add it to {{setting}}. Calls and chats still work.',
     HostNoAnswer:
-        'Flex could not connect to {{host}}: the page did not answer. Reload the page; if this stays, tell your administrator. Calls and chats still work.',
+        'Flex is waiting for {{host}} to connect. Its features start as soon as it does; if they do not, reload the page and tell your administrator. Calls and chats still work.',
     HostVersionMismatch:
-        'Flex could not connect to {{host}}: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
+        'Flex cannot connect to {{host}} yet: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
     SfFeatureUnavailable: '{{crm}} {{feature}} is off: {{reason}}. Calls and chats still work.',
     SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
     SfDialOnCall: 'Finish your current call before calling {{number}}.',

@@ -74,13 +74,17 @@ async function start(
         window: frames.flex as unknown as Window,
         log: quiet
     });
+    // The SDK waits for Flex as long as the frame exists: a page Flex refuses gives up here.
+    const abort = new AbortController();
+    const giveUp = setTimeout(() => abort.abort(), 1500);
     const connection = await connectFlex({
         iframe: frames.iframe as unknown as HTMLIFrameElement,
         flexOrigin: 'https://flex.twilio.com',
         window: frames.host as unknown as Window,
-        handshakeTimeoutMs: 1500,
+        signal: abort.signal,
         handlers: handlers(app)
     }).catch(() => null);
+    clearTimeout(giveUp);
     const integration = await starting;
     if (!connection) {
         running = {
@@ -394,6 +398,41 @@ test('a page that is not on the list frames Flex: nothing is sent to it, and the
     frames.host.addEventListener('message', (event) => heard.push(event.data));
     await settle();
     expect(heard).toEqual([]);
+});
+
+test('a host that greets after handshake_timeout_ms: the agent is told Flex waits, then everything turns on', async () => {
+    const h = createHarness({ host_app_integration: { ...SETTINGS, handshake_timeout_ms: 1000 } });
+    const frames = createFakeFrames({ hostOrigin: HOST });
+    Object.assign(frames.flex, {
+        localStorage: window.localStorage,
+        performance: window.performance
+    });
+    let integration: Integration | null | undefined;
+    void startIntegration({
+        manager: h.manager,
+        window: frames.flex as unknown as Window,
+        log: quiet
+    }).then((started) => (integration = started));
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(shownNotifications()).toEqual([{ id: 'HostNoAnswer', context: { host: 'Acme CRM' } }]);
+    expect(integration).toBeUndefined();
+    // The host app finished its own start-up (or its login) only now.
+    const connection = await connectFlex({
+        iframe: frames.iframe as unknown as HTMLIFrameElement,
+        flexOrigin: 'https://flex.twilio.com',
+        window: frames.host as unknown as Window,
+        handlers: { search: () => [ADA] }
+    });
+    for (let waited = 0; integration === undefined && waited < 2000; waited += 20) await settle();
+    running = {
+        h,
+        frames,
+        integration: integration ?? null,
+        connection,
+        app: { searches: [], opened: [], saved: [], events: [] }
+    };
+    expect(integration?.context.crm.name).toBe('Acme CRM');
+    expect(shownNotifications()).toHaveLength(1);
 });
 
 test('an invalid host_app_integration names the key and stays off', async () => {

@@ -51,12 +51,26 @@ export interface HostHandlers {
     showFlex?(): void | Promise<void>;
 }
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'destroyed';
+/**
+ * Where the connection stands. `connecting`: greeting Flex. `waiting`: Flex has not answered for
+ * `waitingAfterMs` (the agent is most likely still logging in); the SDK goes on greeting.
+ * `connected`. `disconnected`: the reason says why (Flex reloaded and is greeted again, another
+ * connection took over, or Flex refused). `destroyed`: destroy(), the signal, or the iframe left
+ * the page.
+ */
+export type ConnectionStatus =
+    'connecting' | 'waiting' | 'connected' | 'disconnected' | 'destroyed';
+
+/** A change of status, and why when it is not the plain one. */
+export interface StatusChange {
+    status: ConnectionStatus;
+    reason?: string;
+}
 
 export interface ConnectionEvents extends HostEvents {
     /** The record chooser's state (candidates, the linked record), for a host with its own chooser. */
     chooser: ChooserState;
-    status: { status: ConnectionStatus; reason?: string };
+    status: StatusChange;
     /** Something Flex sent that this SDK refused (for a host's logs). */
     problem: { problem: string };
 }
@@ -67,8 +81,19 @@ export interface ConnectOptions {
     /** Flex's exact origin, such as https://flex.twilio.com. */
     flexOrigin: string;
     handlers?: HostHandlers;
-    /** How long to wait for Flex's first answer (it must load and the agent log in). Default 30 s. */
-    handshakeTimeoutMs?: number;
+    /**
+     * After this long without Flex's answer (it must load and the agent log in), the status turns
+     * `waiting` and the SDK greets less often. It never gives up while the iframe is in the page:
+     * a login that takes five minutes still connects. Default 10 s.
+     */
+    waitingAfterMs?: number;
+    /**
+     * Hears every status change, from the first `connecting` on: before the promise resolves
+     * too, so the page can say "log in to Flex" while it waits.
+     */
+    onStatus?: (change: StatusChange) => void;
+    /** Aborting stops the SDK: the promise rejects with DESTROYED, or the connection is destroyed. */
+    signal?: AbortSignal;
     /** How long a request to Flex waits. Default 10 s. */
     requestTimeoutMs?: number;
     /** The host page's window (tests); default the global one. */
@@ -106,13 +131,17 @@ export interface FlexConnection {
     destroy(): void;
 }
 
+/** How often the SDK greets Flex at first, and at most while it waits (the backoff's bounds). */
 const HELLO_EVERY_MS = 250;
+const HELLO_AT_MOST_EVERY_MS = 2000;
 /** Why a connection that another one replaced is disconnected. */
 export const REPLACED_REASON =
     'another connection to this Flex frame took over (connectFlex was called again for it)';
 /** How long Flex's port has to answer after its frame loaded a page, before the host greets again. */
 const LIVENESS_MS = 2000;
-const DEFAULT_HANDSHAKE_MS = 30_000;
+const DEFAULT_WAITING_AFTER_MS = 10_000;
+/** Why a connection stops when its iframe leaves the page (its Flex is gone with it). */
+export const FRAME_REMOVED_REASON = 'the Flex iframe was removed from the page';
 const DEFAULT_REQUEST_MS = 10_000;
 
 /** Checks an origin is exact (scheme, host, port; nothing else), https or a loopback host. */
@@ -139,13 +168,17 @@ export function exactOrigin(value: string): string {
     return value;
 }
 
-/** Connects to Flex in `iframe`; resolves once Flex answered the handshake. */
+/**
+ * Connects to Flex in `iframe`; resolves once Flex answered the handshake, however long the agent
+ * takes to log in. Rejects only when waiting cannot help: ORIGIN_MISMATCH, VERSION_MISMATCH, or
+ * DESTROYED (the signal aborted, or the iframe left the page).
+ */
 export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     const flexOrigin = exactOrigin(options.flexOrigin);
     const host = options.window ?? window;
-    const { iframe } = options;
+    const { iframe, signal } = options;
     const handlers = options.handlers ?? {};
-    const handshakeMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_MS;
+    const waitingAfterMs = options.waitingAfterMs ?? DEFAULT_WAITING_AFTER_MS;
     const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_MS;
     const listeners = new Map<string, Set<(data: never) => void>>();
     const handles = (Object.keys(handlers) as (keyof HostHandlers)[]).filter(
@@ -156,11 +189,12 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     let status: ConnectionStatus = 'connecting';
     let allowedActions: string[] = [];
     let forwardedEvents: string[] = [];
-    let helloTimer: ReturnType<typeof setInterval> | null = null;
-    let deadline: ReturnType<typeof setTimeout> | null = null;
+    let helloTimer: ReturnType<typeof setTimeout> | null = null;
     let settleFirst: ((error: FlexBridgeError | null) => void) | null = null;
     /** Another connection to this Flex frame took over: this one stays disconnected. */
     let replaced = false;
+    /** The iframe was seen in the page: leaving it later ends the connection. */
+    let framePlaced = false;
 
     const fire = <E extends keyof ConnectionEvents>(event: E, data: ConnectionEvents[E]) => {
         for (const listener of [...(listeners.get(event) ?? [])]) {
@@ -172,10 +206,18 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             }
         }
     };
+    const report = (change: StatusChange) => {
+        try {
+            options.onStatus?.(change);
+        } catch (error) {
+            console.error('[flex-host-sdk] onStatus threw', error);
+        }
+        fire('status', change);
+    };
     const setStatus = (next: ConnectionStatus, reason?: string) => {
         if (status === next) return;
         status = next;
-        fire('status', reason ? { status: next, reason } : { status: next });
+        report(reason ? { status: next, reason } : { status: next });
     };
 
     let hello: Hello = {
@@ -193,26 +235,45 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         }
     };
     const stopHandshake = () => {
-        if (helloTimer) clearInterval(helloTimer);
-        if (deadline) clearTimeout(deadline);
-        helloTimer = deadline = null;
+        if (helloTimer) clearTimeout(helloTimer);
+        helloTimer = null;
     };
+    /**
+     * Greets Flex every 250 ms for `waitingAfterMs`, then less and less often, at most every 2 s,
+     * for as long as the iframe is in the page. Flex says `ready` when its plugin starts, and is
+     * greeted at once then, so the slower pace costs no time.
+     */
     const startHandshake = () => {
         stopHandshake();
         hello = { ...hello, attempt: newAttempt() };
         setStatus('connecting');
-        sayHello();
-        helloTimer = setInterval(sayHello, HELLO_EVERY_MS);
-        deadline = setTimeout(() => {
-            stopHandshake();
-            const error = new FlexBridgeError(
-                'HANDSHAKE_TIMEOUT',
-                `Flex did not answer within ${Math.round(handshakeMs / 1000)} s. Check that the agent is logged in to Flex, ` +
-                    `that this page's origin is in Flex's Allowed URLs and the plugin's allowed_host_origins, and that ${flexOrigin} is Flex's origin.`
-            );
-            if (settleFirst) settleFirst(error);
-            else setStatus('disconnected', error.message);
-        }, handshakeMs);
+        const startedAt = Date.now();
+        let every = HELLO_EVERY_MS;
+        const tick = () => {
+            helloTimer = null;
+            if (iframe.isConnected) framePlaced = true;
+            else if (framePlaced) {
+                end(new FlexBridgeError('DESTROYED', FRAME_REMOVED_REASON));
+                return;
+            }
+            sayHello();
+            if (Date.now() - startedAt >= waitingAfterMs) {
+                setStatus(
+                    'waiting',
+                    `Flex has not answered for ${Math.round(waitingAfterMs / 1000)} s: the agent may still be logging in to Flex. ` +
+                        `If Flex shows its agent desktop and this stays, check that this page's origin is in Flex's Allowed URLs and in the plugin's allowed_host_origins, that the plugin is released, and that ${flexOrigin} is Flex's origin.`
+                );
+                every = Math.min(every * 2, HELLO_AT_MOST_EVERY_MS);
+            }
+            helloTimer = setTimeout(tick, every);
+        };
+        tick();
+    };
+
+    /** Stops for good: the first promise rejects with `error`, a connection is destroyed. */
+    const end = (error: FlexBridgeError) => {
+        if (settleFirst) settleFirst(error);
+        else shutDown(error.message);
     };
 
     const answer = async (method: string, params: unknown): Promise<unknown> => {
@@ -279,13 +340,14 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
         if (message.type === 'ready') {
             // Flex (re)started and listens: greet it now rather than at the next tick. While
             // connected, a ready comes only from a new Flex page: the old port is gone.
-            if (status === 'connecting') sayHello();
+            if (status === 'connecting' || status === 'waiting') sayHello();
             else if (status === 'connected') reconnect('Flex reloaded');
             return;
         }
         // Every answer names the attempt it answers: another script on this page can make Flex
         // refuse its own hello, and that refusal is not this connection's.
-        if (status !== 'connecting' || message.attempt !== hello.attempt) return;
+        if ((status !== 'connecting' && status !== 'waiting') || message.attempt !== hello.attempt)
+            return;
         if (message.type === 'refuse' || message.version !== PROTOCOL_VERSION) {
             stopHandshake();
             const error = new FlexBridgeError(
@@ -414,32 +476,47 @@ export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
             return () => set.delete(listener as (data: never) => void);
         },
         destroy() {
-            if (status === 'destroyed') return;
-            stopHandshake();
-            host.removeEventListener('message', onWindowMessage);
-            iframe.removeEventListener('load', onFrameLoad);
-            endpoint?.close();
-            endpoint = null;
-            setStatus('destroyed');
-            listeners.clear();
-            settleFirst?.(
-                new FlexBridgeError('DESTROYED', 'destroy() was called before Flex answered')
-            );
+            shutDown('destroy() was called');
         }
     };
 
-    host.addEventListener('message', onWindowMessage);
-    iframe.addEventListener('load', onFrameLoad);
+    /** Stops everything; a first promise still waiting rejects with DESTROYED and `reason`. */
+    function shutDown(reason: string): void {
+        if (status === 'destroyed') return;
+        stopHandshake();
+        host.removeEventListener('message', onWindowMessage);
+        iframe.removeEventListener('load', onFrameLoad);
+        signal?.removeEventListener('abort', onAbort);
+        endpoint?.close();
+        endpoint = null;
+        setStatus('destroyed', reason);
+        listeners.clear();
+        settleFirst?.(new FlexBridgeError('DESTROYED', `${reason} before Flex answered`));
+    }
+    function onAbort(): void {
+        shutDown('the signal aborted');
+    }
+
     return new Promise((resolve, reject) => {
         settleFirst = (error) => {
             settleFirst = null;
             if (error) {
-                connection.destroy();
+                shutDown(error.message);
                 reject(error);
             } else {
                 resolve(connection);
             }
         };
+        if (signal?.aborted) {
+            settleFirst(
+                new FlexBridgeError('DESTROYED', 'the signal aborted before Flex answered')
+            );
+            return;
+        }
+        host.addEventListener('message', onWindowMessage);
+        iframe.addEventListener('load', onFrameLoad);
+        signal?.addEventListener('abort', onAbort);
+        report({ status });
         startHandshake();
     });
 }

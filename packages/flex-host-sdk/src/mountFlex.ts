@@ -28,15 +28,18 @@ export interface MountOptions extends Omit<ConnectOptions, 'iframe' | 'flexOrigi
 
 /**
  * Creates Flex's iframe in `container` and connects to it; resolves once Flex answered the
- * handshake, rejects with a FlexBridgeError (HANDSHAKE_TIMEOUT, ORIGIN_MISMATCH, VERSION_MISMATCH).
+ * handshake (however long the agent takes to log in: `onStatus` says `waiting` meanwhile), rejects
+ * with a FlexBridgeError only when waiting cannot help (ORIGIN_MISMATCH, VERSION_MISMATCH,
+ * DESTROYED).
  */
 export function mountFlex(options: MountOptions): Promise<FlexConnection> {
+    const { container, flexUrl, width, height, title, ...connectOptions } = options;
     let url: URL;
     try {
-        url = new URL(options.flexUrl);
+        url = new URL(flexUrl);
     } catch {
         return Promise.reject(
-            new FlexBridgeError('ORIGIN_MISMATCH', `flexUrl "${options.flexUrl}" is not a URL`)
+            new FlexBridgeError('ORIGIN_MISMATCH', `flexUrl "${flexUrl}" is not a URL`)
         );
     }
     let flexOrigin: string;
@@ -45,25 +48,15 @@ export function mountFlex(options: MountOptions): Promise<FlexConnection> {
     } catch (error) {
         return Promise.reject(error);
     }
-    const doc = options.container.ownerDocument;
-    const iframe = doc.createElement('iframe');
+    const iframe = container.ownerDocument.createElement('iframe');
     iframe.setAttribute('allow', FLEX_FRAME_ALLOW);
-    iframe.title = options.title ?? 'Twilio Flex';
+    iframe.title = title ?? 'Twilio Flex';
     iframe.style.border = '0';
-    iframe.style.width = options.width ?? '100%';
-    iframe.style.height = options.height ?? '100%';
-    const { container, handlers, handshakeTimeoutMs, requestTimeoutMs, window } = options;
-    const connecting = connectFlex({
-        iframe,
-        flexOrigin,
-        handlers,
-        handshakeTimeoutMs,
-        requestTimeoutMs,
-        window
-    });
+    iframe.style.width = width ?? '100%';
+    iframe.style.height = height ?? '100%';
+    const connecting = connectFlex({ ...connectOptions, iframe, flexOrigin });
     iframe.src = url.href;
     container.appendChild(iframe);
-    // On failure the frame stays: the agent may still need it to log in, and connectFlex() with
-    // this iframe waits for Flex again.
+    // On failure the frame stays (the page shows why); removing it from the page stops the SDK.
     return connecting;
 }

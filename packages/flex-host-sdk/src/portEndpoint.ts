@@ -8,8 +8,7 @@ import { checkPortMessage, type ErrorCode, type PortMessage, type WireError } fr
 
 /** What a bridge call fails with, on either side: a code to branch on and words to show. */
 export class FlexBridgeError extends Error {
-    readonly code:
-        ErrorCode | 'HANDSHAKE_TIMEOUT' | 'ORIGIN_MISMATCH' | 'VERSION_MISMATCH' | 'DESTROYED';
+    readonly code: ErrorCode | 'ORIGIN_MISMATCH' | 'VERSION_MISMATCH' | 'DESTROYED';
     /** With REFUSED: the fields the host named. */
     readonly fields: readonly string[];
 
@@ -222,7 +221,6 @@ function idOf(data: unknown): string | null {
 export function wireError(error: unknown): WireError {
     if (
         error instanceof FlexBridgeError &&
-        error.code !== 'HANDSHAKE_TIMEOUT' &&
         error.code !== 'ORIGIN_MISMATCH' &&
         error.code !== 'VERSION_MISMATCH' &&
         error.code !== 'DESTROYED'

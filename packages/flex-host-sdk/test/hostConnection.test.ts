@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
-import { REPLACED_REASON, connectFlex, type HostHandlers } from '../src/hostConnection.ts';
+import {
+    FRAME_REMOVED_REASON,
+    REPLACED_REASON,
+    connectFlex,
+    type HostHandlers,
+    type StatusChange
+} from '../src/hostConnection.ts';
 import { FlexBridgeError, PortEndpoint, type PortLike } from '../src/portEndpoint.ts';
 import { PROTOCOL, PROTOCOL_VERSION, type Hello } from '../src/protocol.ts';
 import { createFakeFrames, type FakeFrames, type FakeMessageEvent } from './fakeFrames.ts';
@@ -80,6 +86,16 @@ function answeringFlex(frames: FakeFrames, options: { version?: number; refuse?:
     return { state, listen, close: () => state.endpoints.forEach((endpoint) => endpoint.close()) };
 }
 
+/** How many greetings reach Flex's window in `ms`. */
+async function countHellos(frames: FakeFrames, ms: number): Promise<number> {
+    let count = 0;
+    const listener = () => (count += 1);
+    frames.flex.addEventListener('message', listener);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    frames.flex.removeEventListener('message', listener);
+    return count;
+}
+
 let cleanup: (() => void)[] = [];
 afterEach(() => {
     cleanup.forEach((run) => run());
@@ -96,7 +112,7 @@ function connect(
         flexOrigin: FLEX,
         window: frames.host as unknown as Window,
         handlers,
-        handshakeTimeoutMs: 2000,
+        waitingAfterMs: 2000,
         requestTimeoutMs: 500,
         ...extra
     });
@@ -125,22 +141,84 @@ describe('handshake', () => {
         assert.deepEqual(frames.dropped, []);
     });
 
-    test('Flex that never answers: a typed HANDSHAKE_TIMEOUT that says what to check', async () => {
+    test('a Flex that answers only after a long login: waiting (with what to check), greeting less often, then connected', async () => {
         const frames = createFakeFrames();
-        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 300 }), (error: unknown) => {
+        const changes: StatusChange[] = [];
+        const hellos: number[] = [];
+        frames.flex.addEventListener('message', () => hellos.push(Date.now()));
+        const started = Date.now();
+        const connecting = connect(
+            frames,
+            {},
+            { waitingAfterMs: 300, onStatus: (change) => changes.push(change) }
+        );
+        await new Promise((resolve) => setTimeout(resolve, 2600));
+        assert.deepEqual(
+            changes.map((change) => change.status),
+            ['connecting', 'waiting'],
+            'nothing ends the wait: no timeout, no error'
+        );
+        assert.match(changes[1]?.reason ?? '', /logging in to Flex/);
+        assert.match(changes[1]?.reason ?? '', /allowed_host_origins/);
+        const early = hellos.filter((at) => at - started < 300).length;
+        const late = hellos.filter((at) => at - started >= 1600).length;
+        assert.ok(early >= 2, `greets every 250 ms at first (${early})`);
+        assert.ok(late <= 1, `then at most every 2 s (${late} in the last second)`);
+        // The agent has logged in: the plugin starts and says it listens.
+        const flex = answeringFlex(frames);
+        cleanup.push(flex.close);
+        const connection = await connecting;
+        assert.ok(
+            Date.now() - started < 3000,
+            'connects at once on ready, not at the next greeting'
+        );
+        assert.equal(connection.status, 'connected');
+        assert.deepEqual(
+            changes.map((change) => change.status),
+            ['connecting', 'waiting', 'connected']
+        );
+        assert.equal(flex.state.hellos.length, 1, 'one attempt, one port');
+    });
+
+    test('the signal aborts the wait: DESTROYED, and nothing is left listening', async () => {
+        const frames = createFakeFrames();
+        const abort = new AbortController();
+        const connecting = connect(frames, {}, { signal: abort.signal });
+        setTimeout(() => abort.abort(), 100);
+        await assert.rejects(connecting, (error: unknown) => {
             assert.ok(error instanceof FlexBridgeError);
-            assert.equal(error.code, 'HANDSHAKE_TIMEOUT');
-            assert.match(error.message, /logged in to Flex/);
+            assert.equal(error.code, 'DESTROYED');
+            assert.match(error.message, /signal aborted/);
             return true;
         });
         assert.equal(frames.host.listeners.size, 0, 'no listener is left behind');
         assert.equal(frames.iframe.loadListeners.size, 0);
+        assert.equal(await countHellos(frames, 600), 0, 'no greeting after the abort');
+        await assert.rejects(connect(frames, {}, { signal: AbortSignal.abort() }), {
+            code: 'DESTROYED'
+        });
+    });
+
+    test('the iframe leaves the page while the SDK waits: DESTROYED, and it stops greeting', async () => {
+        const frames = createFakeFrames();
+        const changes: StatusChange[] = [];
+        const connecting = connect(frames, {}, { onStatus: (change) => changes.push(change) });
+        await frames.settle();
+        frames.iframe.isConnected = false;
+        await assert.rejects(connecting, (error: unknown) => {
+            assert.ok(error instanceof FlexBridgeError);
+            assert.equal(error.code, 'DESTROYED');
+            assert.match(error.message, new RegExp(FRAME_REMOVED_REASON));
+            return true;
+        });
+        assert.equal(changes.at(-1)?.status, 'destroyed');
+        assert.equal(await countHellos(frames, 600), 0);
     });
 
     test('the frame answering from another origin: ORIGIN_MISMATCH, and nothing sent to it', async () => {
         const frames = createFakeFrames({ flexOrigin: 'https://evil.example.net' });
         answeringFlex(frames);
-        await assert.rejects(connect(frames, {}, { handshakeTimeoutMs: 1000 }), {
+        await assert.rejects(connect(frames, {}, { waitingAfterMs: 1000 }), {
             code: 'ORIGIN_MISMATCH'
         });
         // Every hello was addressed to Flex's origin, so the browser dropped them all.
@@ -152,7 +230,13 @@ describe('handshake', () => {
         const frames = createFakeFrames();
         const channel = new MessageChannel();
         cleanup.push(() => channel.port1.close());
-        const connecting = connect(frames, {}, { handshakeTimeoutMs: 400 });
+        const abort = new AbortController();
+        const changes: StatusChange[] = [];
+        const connecting = connect(
+            frames,
+            {},
+            { signal: abort.signal, onStatus: (change) => changes.push(change) }
+        );
         const welcome = {
             protocol: PROTOCOL,
             type: 'welcome',
@@ -162,7 +246,10 @@ describe('handshake', () => {
             attempt: 'a'.repeat(24)
         };
         frames.postToHost(welcome, { source: { other: 'window' }, ports: [channel.port2] });
-        await assert.rejects(connecting, { code: 'HANDSHAKE_TIMEOUT' });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        abort.abort();
+        await assert.rejects(connecting, { code: 'DESTROYED' });
+        assert.ok(!changes.some((change) => change.status === 'connected'));
     });
 
     test('another protocol version: VERSION_MISMATCH, by Flex refusing or by its welcome', async () => {

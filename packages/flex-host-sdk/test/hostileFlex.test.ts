@@ -22,7 +22,7 @@ async function greeting(frames: ReturnType<typeof createFakeFrames>, handlers: H
         iframe: frames.iframe as unknown as HTMLIFrameElement,
         flexOrigin: FLEX,
         window: frames.host as unknown as Window,
-        handshakeTimeoutMs: 1500,
+        waitingAfterMs: 1500,
         handlers
     });
     await settle();

@@ -1,8 +1,9 @@
 /*
  * The host-app way in: Flex framed by a web app that greets it through the host SDK. Decides
  * whether this page's parent may drive Flex (exact origins from the admin), waits for its
- * handshake and returns the port over the bridge. Every way this fails ends with null, one line in
- * the console and, where the agent can act on it, one notification.
+ * handshake (however late it comes) and returns the port over the bridge. A page that is not
+ * allowed ends with null, one line in the console and one notification; a page that is slow to greet
+ * gets one line and one notification, and connects when it greets.
  */
 import type { Notify } from '../../agent-messages/agentMessages';
 import { HOST_APP_KEY, type HostAppSettings } from '../../config/hostAppConfig';
@@ -46,6 +47,19 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
         framedBy: options.framedBy,
         allowedOrigins: host.allowedHostOrigins,
         handshakeTimeoutMs: host.handshakeTimeoutMs,
+        onSlow: (why) => {
+            if (why.kind === 'version-mismatch') {
+                log.warn(
+                    `the host app at ${why.origin} speaks bridge protocol version ${why.version}; still listening for a supported one`
+                );
+                notify('HostVersionMismatch', { host: host.hostName });
+            } else {
+                log.warn(
+                    `no host app greeted Flex within ${host.handshakeTimeoutMs} ms; still listening`
+                );
+                notify('HostNoAnswer', { host: host.hostName });
+            }
+        },
         requestTimeoutMs: host.requestTimeoutMs,
         log,
         welcome: {
@@ -53,25 +67,13 @@ export async function connectBridge(options: ConnectBridgeOptions): Promise<CrmP
             forwardedEvents: [...host.forwardedEvents]
         }
     });
-    switch (outcome.kind) {
-        case 'connected':
-            log.info(`connected to the host app at ${outcome.link.origin}`);
-            return bridgeAdapter({ link: outcome.link, host });
-        case 'not-allowed':
-            notify('HostOriginNotAllowed', {
-                origin: outcome.origin,
-                setting: `${HOST_APP_KEY}.allowed_host_origins`
-            });
-            return null;
-        case 'version-mismatch':
-            log.warn(
-                `off: the host app at ${outcome.origin} speaks bridge protocol version ${outcome.version}`
-            );
-            notify('HostVersionMismatch', { host: host.hostName });
-            return null;
-        default:
-            log.warn(`off: no host app greeted Flex within ${host.handshakeTimeoutMs} ms`);
-            notify('HostNoAnswer', { host: host.hostName });
-            return null;
+    if (outcome.kind === 'connected') {
+        log.info(`connected to the host app at ${outcome.link.origin}`);
+        return bridgeAdapter({ link: outcome.link, host });
     }
+    notify('HostOriginNotAllowed', {
+        origin: outcome.origin,
+        setting: `${HOST_APP_KEY}.allowed_host_origins`
+    });
+    return null;
 }

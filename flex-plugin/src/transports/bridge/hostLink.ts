@@ -6,6 +6,8 @@
  * reconnected, or the page connected a second time) gets a new port: the newest connection wins,
  * and the old port is told (`closing`) before it closes. A hello of another protocol version is
  * refused, naming its attempt, and Flex goes on listening: a supported hello may still follow.
+ * Flex never stops listening for an allowed host: a page that greets late (its own start-up, the
+ * agent's login there) still connects; after `handshakeTimeoutMs` Flex only says it is waiting.
  */
 import {
     CLOSING_EVENT,
@@ -30,7 +32,10 @@ export interface HostLinkOptions {
     /** Who frames Flex, as the browser says (null: unknown); told Flex listens if it is allowed. */
     framedBy: string | null;
     allowedOrigins: readonly string[];
+    /** After this long without a supported hello, `onSlow` is told once; Flex goes on listening. */
     handshakeTimeoutMs: number;
+    /** No supported hello yet: none at all, or only of another protocol version. */
+    onSlow: (why: SlowHandshake) => void;
     requestTimeoutMs: number;
     log: Logger;
     welcome: Pick<Welcome, 'allowedActions' | 'forwardedEvents'>;
@@ -39,10 +44,10 @@ export interface HostLinkOptions {
 }
 
 export type HandshakeOutcome =
-    | { kind: 'connected'; link: HostLink }
-    | { kind: 'not-allowed'; origin: string }
-    | { kind: 'version-mismatch'; origin: string; version: number }
-    | { kind: 'timeout' };
+    { kind: 'connected'; link: HostLink } | { kind: 'not-allowed'; origin: string };
+
+export type SlowHandshake =
+    { kind: 'no-answer' } | { kind: 'version-mismatch'; origin: string; version: number };
 
 type RequestHandler = (method: string, params: unknown) => unknown;
 
@@ -118,7 +123,10 @@ export class HostLink {
     }
 }
 
-/** Waits for the first host greeting (or its refusal, or the timeout), then keeps answering re-greetings. */
+/**
+ * Waits for the first supported greeting from an allowed host, however late (or for a page that is
+ * not allowed), then keeps answering re-greetings.
+ */
 export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome> {
     const { window: win, allowedOrigins, log } = options;
     const createChannel =
@@ -198,8 +206,8 @@ export function waitForHost(options: HostLinkOptions): Promise<HandshakeOutcome>
     return new Promise((resolve) => {
         const timer = setTimeout(
             () =>
-                settle?.(
-                    mismatch ? { kind: 'version-mismatch', ...mismatch } : { kind: 'timeout' }
+                options.onSlow(
+                    mismatch ? { kind: 'version-mismatch', ...mismatch } : { kind: 'no-answer' }
                 ),
             options.handshakeTimeoutMs
         );

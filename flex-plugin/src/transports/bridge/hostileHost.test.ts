@@ -6,7 +6,7 @@ import { createFakeFrames } from '../../../../packages/flex-host-sdk/test/fakeFr
 import type { DialRequest, RecordChoice } from '../../crm/crmPort';
 import { bridgeAdapter } from './bridgeAdapter';
 import { bridgedHost, hostSettings } from '../../../test/bridgedHost';
-import { waitForHost } from './hostLink';
+import { waitForHost, type SlowHandshake } from './hostLink';
 
 const HOST = 'https://crm.example.com';
 const TASK = 'WT0123456789abcdef0123456789abcdef';
@@ -14,6 +14,11 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 /** Node's MessagePort, as the fake frames hand it over. */
 type MessagePortLike = InstanceType<typeof MessageChannel>['port1'];
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+/** What Flex said while it waited too long: SlowHandshake values, in order. */
+let slow: SlowHandshake[] = [];
+beforeEach(() => {
+    slow = [];
+});
 /** Flex's side, waiting for a host at HOST, in the fake Flex frame. */
 const flexWaiting = (frames: ReturnType<typeof createFakeFrames>, handshakeTimeoutMs: number) =>
     waitForHost({
@@ -21,6 +26,7 @@ const flexWaiting = (frames: ReturnType<typeof createFakeFrames>, handshakeTimeo
         framedBy: null,
         allowedOrigins: [HOST],
         handshakeTimeoutMs,
+        onSlow: (why) => slow.push(why),
         requestTimeoutMs: 500,
         log: quiet,
         welcome: { allowedActions: [], forwardedEvents: [] },
@@ -112,13 +118,28 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
 
     test('a hello from the right origin but another window (a sibling frame) is ignored', async () => {
         const frames = createFakeFrames({ hostOrigin: HOST });
-        const waiting = flexWaiting(frames, 200);
+        let outcome: unknown = null;
+        void flexWaiting(frames, 200).then((value) => (outcome = value));
         frames.postToFlex(hello(), { source: { postMessage: () => undefined } });
         frames.postToFlex(hello(), { source: null });
-        await expect(waiting).resolves.toEqual({ kind: 'timeout' });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(outcome).toBeNull();
+        expect(slow).toEqual([{ kind: 'no-answer' }]);
     });
 
-    test('another protocol version is refused in words, to that origin only, and no port is given', async () => {
+    test('a host that greets long after the wait still connects, and Flex said once that it waits', async () => {
+        const frames = createFakeFrames({ hostOrigin: HOST });
+        const waiting = flexWaiting(frames, 100);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(slow).toEqual([{ kind: 'no-answer' }]);
+        frames.postToFlex(hello());
+        const outcome = await waiting;
+        expect(outcome.kind).toBe('connected');
+        if (outcome.kind === 'connected') outcome.link.stop();
+        expect(slow).toHaveLength(1);
+    });
+
+    test('another protocol version is refused in words, to that origin only, with no port; Flex says so in time and still connects a supported hello', async () => {
         const frames = createFakeFrames({ hostOrigin: HOST });
         const waiting = flexWaiting(frames, 500);
         const received: { data: unknown; ports: unknown[] }[] = [];
@@ -127,11 +148,12 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
         );
         frames.postToFlex(hello({ version: 7 }));
         // Flex goes on listening for a supported hello, and says so only when none came in time.
-        await expect(waiting).resolves.toEqual({
-            kind: 'version-mismatch',
-            origin: HOST,
-            version: 7
-        });
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        expect(slow).toEqual([{ kind: 'version-mismatch', origin: HOST, version: 7 }]);
+        frames.postToFlex(hello({ attempt: 'supportedattempt' }));
+        const outcome = await waiting;
+        expect(outcome.kind).toBe('connected');
+        if (outcome.kind === 'connected') outcome.link.stop();
         await settle();
         expect(received).toEqual([
             {
@@ -144,6 +166,10 @@ describe('handshake: only the allowed parent, exactly, with a well-formed hello,
                     versions: [PROTOCOL_VERSION]
                 },
                 ports: []
+            },
+            {
+                data: expect.objectContaining({ type: 'welcome', attempt: 'supportedattempt' }),
+                ports: [expect.anything()]
             }
         ]);
     });

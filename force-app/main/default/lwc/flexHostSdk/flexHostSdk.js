@@ -498,7 +498,7 @@ function idOf(data) {
   return typeof id === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(id) ? id : null;
 }
 function wireError(error) {
-  if (error instanceof FlexBridgeError && error.code !== "HANDSHAKE_TIMEOUT" && error.code !== "ORIGIN_MISMATCH" && error.code !== "VERSION_MISMATCH" && error.code !== "DESTROYED") {
+  if (error instanceof FlexBridgeError && error.code !== "ORIGIN_MISMATCH" && error.code !== "VERSION_MISMATCH" && error.code !== "DESTROYED") {
     return {
       code: error.code,
       message: error.message.slice(0, 1e3),
@@ -511,9 +511,11 @@ function wireError(error) {
 
 // packages/flex-host-sdk/src/hostConnection.ts
 var HELLO_EVERY_MS = 250;
+var HELLO_AT_MOST_EVERY_MS = 2e3;
 var REPLACED_REASON = "another connection to this Flex frame took over (connectFlex was called again for it)";
 var LIVENESS_MS = 2e3;
-var DEFAULT_HANDSHAKE_MS = 3e4;
+var DEFAULT_WAITING_AFTER_MS = 1e4;
+var FRAME_REMOVED_REASON = "the Flex iframe was removed from the page";
 var DEFAULT_REQUEST_MS = 1e4;
 function exactOrigin(value) {
   let url;
@@ -537,9 +539,9 @@ function exactOrigin(value) {
 function connectFlex(options) {
   const flexOrigin = exactOrigin(options.flexOrigin);
   const host = options.window ?? window;
-  const { iframe } = options;
+  const { iframe, signal } = options;
   const handlers = options.handlers ?? {};
-  const handshakeMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_MS;
+  const waitingAfterMs = options.waitingAfterMs ?? DEFAULT_WAITING_AFTER_MS;
   const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_MS;
   const listeners = /* @__PURE__ */ new Map();
   const handles = Object.keys(handlers).filter(
@@ -550,9 +552,9 @@ function connectFlex(options) {
   let allowedActions = [];
   let forwardedEvents = [];
   let helloTimer = null;
-  let deadline = null;
   let settleFirst = null;
   let replaced = false;
+  let framePlaced = false;
   const fire = (event, data) => {
     for (const listener of [...listeners.get(event) ?? []]) {
       try {
@@ -562,10 +564,18 @@ function connectFlex(options) {
       }
     }
   };
+  const report = (change) => {
+    try {
+      options.onStatus?.(change);
+    } catch (error) {
+      console.error("[flex-host-sdk] onStatus threw", error);
+    }
+    fire("status", change);
+  };
   const setStatus = (next, reason) => {
     if (status === next) return;
     status = next;
-    fire("status", reason ? { status: next, reason } : { status: next });
+    report(reason ? { status: next, reason } : { status: next });
   };
   let hello = {
     protocol: PROTOCOL,
@@ -581,25 +591,37 @@ function connectFlex(options) {
     }
   };
   const stopHandshake = () => {
-    if (helloTimer) clearInterval(helloTimer);
-    if (deadline) clearTimeout(deadline);
-    helloTimer = deadline = null;
+    if (helloTimer) clearTimeout(helloTimer);
+    helloTimer = null;
   };
   const startHandshake = () => {
     stopHandshake();
     hello = { ...hello, attempt: newAttempt() };
     setStatus("connecting");
-    sayHello();
-    helloTimer = setInterval(sayHello, HELLO_EVERY_MS);
-    deadline = setTimeout(() => {
-      stopHandshake();
-      const error = new FlexBridgeError(
-        "HANDSHAKE_TIMEOUT",
-        `Flex did not answer within ${Math.round(handshakeMs / 1e3)} s. Check that the agent is logged in to Flex, that this page's origin is in Flex's Allowed URLs and the plugin's allowed_host_origins, and that ${flexOrigin} is Flex's origin.`
-      );
-      if (settleFirst) settleFirst(error);
-      else setStatus("disconnected", error.message);
-    }, handshakeMs);
+    const startedAt = Date.now();
+    let every = HELLO_EVERY_MS;
+    const tick = () => {
+      helloTimer = null;
+      if (iframe.isConnected) framePlaced = true;
+      else if (framePlaced) {
+        end(new FlexBridgeError("DESTROYED", FRAME_REMOVED_REASON));
+        return;
+      }
+      sayHello();
+      if (Date.now() - startedAt >= waitingAfterMs) {
+        setStatus(
+          "waiting",
+          `Flex has not answered for ${Math.round(waitingAfterMs / 1e3)} s: the agent may still be logging in to Flex. If Flex shows its agent desktop and this stays, check that this page's origin is in Flex's Allowed URLs and in the plugin's allowed_host_origins, that the plugin is released, and that ${flexOrigin} is Flex's origin.`
+        );
+        every = Math.min(every * 2, HELLO_AT_MOST_EVERY_MS);
+      }
+      helloTimer = setTimeout(tick, every);
+    };
+    tick();
+  };
+  const end = (error) => {
+    if (settleFirst) settleFirst(error);
+    else shutDown(error.message);
   };
   const answer = async (method, params) => {
     const checked = checkHostRequest(method, params);
@@ -662,11 +684,12 @@ function connectFlex(options) {
     }
     if (message.type === "hello" || replaced) return;
     if (message.type === "ready") {
-      if (status === "connecting") sayHello();
+      if (status === "connecting" || status === "waiting") sayHello();
       else if (status === "connected") reconnect("Flex reloaded");
       return;
     }
-    if (status !== "connecting" || message.attempt !== hello.attempt) return;
+    if (status !== "connecting" && status !== "waiting" || message.attempt !== hello.attempt)
+      return;
     if (message.type === "refuse" || message.version !== PROTOCOL_VERSION) {
       stopHandshake();
       const error = new FlexBridgeError(
@@ -777,31 +800,44 @@ function connectFlex(options) {
       return () => set.delete(listener);
     },
     destroy() {
-      if (status === "destroyed") return;
-      stopHandshake();
-      host.removeEventListener("message", onWindowMessage);
-      iframe.removeEventListener("load", onFrameLoad);
-      endpoint?.close();
-      endpoint = null;
-      setStatus("destroyed");
-      listeners.clear();
-      settleFirst?.(
-        new FlexBridgeError("DESTROYED", "destroy() was called before Flex answered")
-      );
+      shutDown("destroy() was called");
     }
   };
-  host.addEventListener("message", onWindowMessage);
-  iframe.addEventListener("load", onFrameLoad);
+  function shutDown(reason) {
+    if (status === "destroyed") return;
+    stopHandshake();
+    host.removeEventListener("message", onWindowMessage);
+    iframe.removeEventListener("load", onFrameLoad);
+    signal?.removeEventListener("abort", onAbort);
+    endpoint?.close();
+    endpoint = null;
+    setStatus("destroyed", reason);
+    listeners.clear();
+    settleFirst?.(new FlexBridgeError("DESTROYED", `${reason} before Flex answered`));
+  }
+  function onAbort() {
+    shutDown("the signal aborted");
+  }
   return new Promise((resolve, reject) => {
     settleFirst = (error) => {
       settleFirst = null;
       if (error) {
-        connection.destroy();
+        shutDown(error.message);
         reject(error);
       } else {
         resolve(connection);
       }
     };
+    if (signal?.aborted) {
+      settleFirst(
+        new FlexBridgeError("DESTROYED", "the signal aborted before Flex answered")
+      );
+      return;
+    }
+    host.addEventListener("message", onWindowMessage);
+    iframe.addEventListener("load", onFrameLoad);
+    signal?.addEventListener("abort", onAbort);
+    report({ status });
     startHandshake();
   });
 }
@@ -820,12 +856,13 @@ function need(handler, name) {
 // packages/flex-host-sdk/src/mountFlex.ts
 var FLEX_FRAME_ALLOW = "microphone; camera; autoplay; clipboard-write";
 function mountFlex(options) {
+  const { container, flexUrl, width, height, title, ...connectOptions } = options;
   let url;
   try {
-    url = new URL(options.flexUrl);
+    url = new URL(flexUrl);
   } catch {
     return Promise.reject(
-      new FlexBridgeError("ORIGIN_MISMATCH", `flexUrl "${options.flexUrl}" is not a URL`)
+      new FlexBridgeError("ORIGIN_MISMATCH", `flexUrl "${flexUrl}" is not a URL`)
     );
   }
   let flexOrigin;
@@ -834,22 +871,13 @@ function mountFlex(options) {
   } catch (error) {
     return Promise.reject(error);
   }
-  const doc = options.container.ownerDocument;
-  const iframe = doc.createElement("iframe");
+  const iframe = container.ownerDocument.createElement("iframe");
   iframe.setAttribute("allow", FLEX_FRAME_ALLOW);
-  iframe.title = options.title ?? "Twilio Flex";
+  iframe.title = title ?? "Twilio Flex";
   iframe.style.border = "0";
-  iframe.style.width = options.width ?? "100%";
-  iframe.style.height = options.height ?? "100%";
-  const { container, handlers, handshakeTimeoutMs, requestTimeoutMs, window: window2 } = options;
-  const connecting = connectFlex({
-    iframe,
-    flexOrigin,
-    handlers,
-    handshakeTimeoutMs,
-    requestTimeoutMs,
-    window: window2
-  });
+  iframe.style.width = width ?? "100%";
+  iframe.style.height = height ?? "100%";
+  const connecting = connectFlex({ ...connectOptions, iframe, flexOrigin });
   iframe.src = url.href;
   container.appendChild(iframe);
   return connecting;

@@ -61,8 +61,8 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     @api flexUrl = 'https://flex.twilio.com/agent-desktop';
     /** Objects the screen pop searches, in order (App Builder). */
     @api searchObjects = 'Contact,Lead,Account';
-    /** How long Flex has to load and answer before the agent is told (ms). */
-    @api handshakeTimeoutMs = 60000;
+    /** How long Flex has to load and answer before the agent is asked to log in to Flex (ms). */
+    @api handshakeTimeoutMs = 15000;
 
     @wire(MessageContext) messageContext;
 
@@ -86,6 +86,8 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     lastChooser = null;
     /** @type {any} */
     connection = null;
+    /** @type {AbortController|null} stops connectFlex waiting when the component leaves the page */
+    stopConnecting = null;
     selectionSubscription = null;
     dialSubscription = null;
     presenceSubscription = null;
@@ -118,6 +120,9 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
     get statusText() {
         if (this.connectionStatus === 'disconnected') {
             return format(LABELS.notConnected, this.statusReason || this.connectionStatus);
+        }
+        if (this.connectionStatus === 'waiting') {
+            return LABELS.waiting;
         }
         return this.dialProblem;
     }
@@ -158,6 +163,8 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
         this.selectionSubscription = null;
         this.dialSubscription = null;
         this.presenceSubscription = null;
+        this.stopConnecting?.abort();
+        this.stopConnecting = null;
         this.connection?.destroy();
         this.connection = null;
         this.started = false;
@@ -176,21 +183,23 @@ export default class FlexSoftphone extends NavigationMixin(LightningElement) {
             },
             { searchObjects: objectList(this.searchObjects), taskFieldNames: DEFAULT_TASK_FIELDS }
         );
+        this.stopConnecting = new AbortController();
         try {
+            // Every status from the first on, while the agent logs in too: connectFlex waits
+            // for Flex until this component leaves the page.
             this.connection = await connectFlex({
                 iframe,
                 flexOrigin: this.flexOrigin,
                 handlers,
-                handshakeTimeoutMs: Number(this.handshakeTimeoutMs) || 60000
+                waitingAfterMs: Number(this.handshakeTimeoutMs) || 15000,
+                onStatus: ({ status, reason }) => this.setConnection(status, reason ?? ''),
+                signal: this.stopConnecting.signal
             });
         } catch (error) {
             this.setConnection('disconnected', error?.message ?? String(error));
             return;
         }
         this.setConnection(this.connection.status, '');
-        this.connection.on('status', ({ status, reason }) =>
-            this.setConnection(status, reason ?? '')
-        );
         this.connection.on('interaction', ({ event }) => {
             this.interactionStatus = STATUS_OF_EVENT[event] ?? null;
             this.refreshUtility();

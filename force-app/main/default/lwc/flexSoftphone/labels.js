@@ -10,17 +10,21 @@ import FlexSoftphone_UtilityIncoming from '@salesforce/label/c.FlexSoftphone_Uti
 import FlexSoftphone_UtilityBusy from '@salesforce/label/c.FlexSoftphone_UtilityBusy';
 import FlexSoftphone_UtilityNotConnected from '@salesforce/label/c.FlexSoftphone_UtilityNotConnected';
 import FlexSoftphone_UtilityOff from '@salesforce/label/c.FlexSoftphone_UtilityOff';
+import FlexSoftphone_Waiting from '@salesforce/label/c.FlexSoftphone_Waiting';
+import FlexSoftphone_UtilityWaiting from '@salesforce/label/c.FlexSoftphone_UtilityWaiting';
 
 export const LABELS = Object.freeze({
     frameTitle: FlexSoftphone_FrameTitle,
     badUrl: FlexSoftphone_BadUrl,
     notConnected: FlexSoftphone_NotConnected,
+    waiting: FlexSoftphone_Waiting,
     dialFailed: FlexSoftphone_DialFailed,
     popOutOff: FlexSoftphone_PopOutOff,
     /** The utility item's label, by what utilityState() says. */
     utility: Object.freeze({
         ready: FlexSoftphone_UtilityReady,
         connecting: FlexSoftphone_UtilityConnecting,
+        waiting: FlexSoftphone_UtilityWaiting,
         incoming: FlexSoftphone_UtilityIncoming,
         busy: FlexSoftphone_UtilityBusy,
         notConnected: FlexSoftphone_UtilityNotConnected,

@@ -6,6 +6,7 @@
 /** @type {Record<string, {label: string, icon: string}>} */
 const CONNECTION = {
     connecting: { label: 'connecting', icon: 'sync' },
+    waiting: { label: 'waiting', icon: 'user' },
     connected: { label: 'ready', icon: 'call' },
     disconnected: { label: 'notConnected', icon: 'warning' },
     destroyed: { label: 'off', icon: 'end_call' }

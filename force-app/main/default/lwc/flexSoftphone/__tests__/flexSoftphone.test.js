@@ -133,7 +133,7 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         const options = connectFlex.mock.calls[0][0];
         expect(options.iframe).toBe(iframe);
         expect(options.flexOrigin).toBe('https://flex.twilio.com');
-        expect(options.handshakeTimeoutMs).toBe(60000);
+        expect(options.waitingAfterMs).toBe(15000);
         expect(Object.keys(options.handlers).sort()).toEqual([
             'openRecord',
             'saveActivity',
@@ -159,15 +159,54 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         expect(connectFlex.mock.calls[0][0].flexOrigin).toBe('http://127.0.0.1:3000');
     });
 
-    it('Flex not answering: the agent reads why, and the utility says not connected', async () => {
+    it('Flex refusing the page: the agent reads why, and the utility says not connected', async () => {
         connectFlex.mockRejectedValue(
-            new FlexBridgeError('HANDSHAKE_TIMEOUT', 'Flex did not answer in 60 s')
+            new FlexBridgeError('VERSION_MISMATCH', 'Flex refused the connection: version 2')
         );
         const element = await mount();
         expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe(
-            'Flex is not connected (Flex did not answer in 60 s).'
+            'Flex is not connected (Flex refused the connection: version 2).'
         );
         expect(utilities.get(UTILITY)).toMatchObject({ highlighted: true, icon: 'warning' });
+    });
+
+    it('Flex still waiting for the agent to log in: the item asks for it, and it connects when Flex answers', async () => {
+        let answer;
+        connectFlex.mockImplementation((options) => {
+            options.onStatus({ status: 'connecting' });
+            options.onStatus({ status: 'waiting', reason: 'Flex has not answered for 15 s' });
+            return new Promise((resolve) => {
+                answer = () => {
+                    options.onStatus({ status: 'connected' });
+                    resolve(fakeConnection());
+                };
+            });
+        });
+        const element = await mount();
+        expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe(
+            'c.FlexSoftphone_Waiting'
+        );
+        expect(utilities.get(UTILITY)).toMatchObject({
+            label: 'c.FlexSoftphone_UtilityWaiting',
+            icon: 'user',
+            highlighted: false
+        });
+        answer();
+        await flush();
+        expect(element.shadowRoot.querySelector('[role="status"]').textContent.trim()).toBe('');
+        expect(utilities.get(UTILITY)).toMatchObject({ label: 'c.FlexSoftphone_UtilityReady' });
+    });
+
+    it('leaving the page stops the wait for Flex', async () => {
+        let signal;
+        connectFlex.mockImplementation((options) => {
+            signal = options.signal;
+            return new Promise(() => {});
+        });
+        const element = await mount();
+        expect(signal.aborted).toBe(false);
+        document.body.removeChild(element);
+        expect(signal.aborted).toBe(true);
     });
 
     it('searches the objects the admin listed through Apex, and pops the record page', async () => {
@@ -282,7 +321,7 @@ describe('c-flex-softphone: Flex in the utility bar over the bridge', () => {
         expect(updateUtility.mock.calls).toHaveLength(sent);
         connection.emit('interaction', { event: 'completed', interaction: {} });
         expect(utilities.get(UTILITY).label).toBe('c.FlexSoftphone_UtilityReady');
-        connection.emit('status', { status: 'disconnected', reason: 'Flex reloaded' });
+        connectFlex.mock.calls[0][0].onStatus({ status: 'disconnected', reason: 'Flex reloaded' });
         expect(utilities.get(UTILITY)).toMatchObject({ icon: 'warning', iconVariant: 'warning' });
         expect(enablePopout).toHaveBeenCalledTimes(1);
     });

@@ -31,6 +31,13 @@ describe('what the utility bar item shows', () => {
             highlighted: true
         });
         expect(utilityState('connecting', null).label).toBe('connecting');
+        // Flex waiting for the agent's login asks for it, without a warning: nothing is wrong yet.
+        expect(utilityState('waiting', null)).toEqual({
+            label: 'waiting',
+            icon: 'user',
+            iconVariant: '',
+            highlighted: false
+        });
         expect(utilityState('anything else', null).label).toBe('notConnected');
     });
 });
