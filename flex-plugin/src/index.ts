@@ -1,4 +1,4 @@
 import * as FlexPlugin from '@twilio/flex-plugin';
-import SalesforceIntegrationPlugin from './SalesforceIntegrationPlugin';
+import CrmIntegrationPlugin from './CrmIntegrationPlugin';
 
-FlexPlugin.loadPlugin(SalesforceIntegrationPlugin);
+FlexPlugin.loadPlugin(CrmIntegrationPlugin);

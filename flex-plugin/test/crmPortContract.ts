@@ -74,7 +74,10 @@ export function describeCrmPortContract(
 
         test('a click on a number reaches the listener with the record it was clicked on', async () => {
             const requests: unknown[] = [];
-            await crm.port.onDialRequest((request) => requests.push(request));
+            await crm.port.onDialRequest(async (request) => {
+                requests.push(request);
+                return { kind: 'placed', destination: '+14155550100' };
+            });
             crm.clickNumber('(415) 555-0100', crm.records.person);
             crm.clickNumber('+44 20 7946 0958', null);
             await crm.settle();

@@ -1,7 +1,7 @@
 // Builds the host SDK for npm: an ES module, a single-file browser build (global FlexHostSdk) for
 // a <script> tag, and type definitions. Run from the repository root: npm run build:sdk.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
@@ -41,4 +41,6 @@ for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.ts'))) {
         readFileSync(target, 'utf8').replace(/from '(\.\/[\w-]+)\.ts'/g, "from '$1.js'")
     );
 }
+// The package carries the repository's licence (npm packs a LICENSE at the package's root).
+copyFileSync(path.join(here, '../../LICENSE'), path.join(here, 'LICENSE'));
 console.log(`host SDK built in ${path.relative(process.cwd(), dist)}`);

@@ -26,7 +26,7 @@ if (!Number.isInteger(LOADS) || LOADS < 20) {
 }
 // The marks' names: the sandbox page's (softphone/main.ts) and the plugin's (startIntegration.ts).
 const FLEX_READY = 'sandbox:flex-ready';
-const INTEGRATION_ON = 'flex-salesforce-integration:on';
+const INTEGRATION_ON = 'flex-crm-integration:on';
 const MARK_TIMEOUT_MS = 60_000;
 /** After both marks, a moment for requests already on their way. */
 const SETTLE_MS = 500;

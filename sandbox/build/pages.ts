@@ -16,7 +16,7 @@ export const PAGE_ENTRIES = {
 
 /** The demo CRM imports the host SDK by its package name, as a customer's app would. */
 const SDK_ALIAS = {
-    'flex-host-sdk': path.join(repoRoot, 'packages', 'flex-host-sdk', 'src', 'index.ts')
+    '@flex-crm/host-sdk': path.join(repoRoot, 'packages', 'flex-host-sdk', 'src', 'index.ts')
 };
 
 export async function buildPages(): Promise<void> {

@@ -11,7 +11,7 @@ import {
     type FlexConnection,
     type HostHandlers,
     type Interaction
-} from 'flex-host-sdk';
+} from '@flex-crm/host-sdk';
 import { seededRandom } from '../console/faults.ts';
 import { el, replaceChildren } from '../shared/dom.ts';
 import { CUSTOMERS, customerById, searchCustomers, type Customer } from './customers.ts';

@@ -2,7 +2,7 @@
 // presence sync (setActivity and the presence event), as docs/embedding.md shows an app doing it.
 // The mapping is the app's: Ready ↔ Available, On break ↔ Break, Away ↔ Unavailable; Flex's
 // Offline has no CRM status and changes nothing here.
-import type { FlexConnection } from 'flex-host-sdk';
+import type { FlexConnection } from '@flex-crm/host-sdk';
 
 export type CrmStatus = 'ready' | 'break' | 'away';
 

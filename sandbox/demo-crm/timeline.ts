@@ -1,7 +1,7 @@
 // The demo CRM's activity timeline, kept in its own localStorage so it survives a reload of the
 // app. Saving is an upsert by the activity's key: Flex may send an activity again when it did not
 // hear the answer, and the timeline still holds it once.
-import type { Activity, ActivityChanges } from 'flex-host-sdk';
+import type { Activity, ActivityChanges } from '@flex-crm/host-sdk';
 
 export interface TimelineEntry extends Activity {
     id: string;

@@ -47,7 +47,11 @@ test('the CI workflow runs .ci/run and nothing else', async () => {
 
 test('every workflow sets up the Node major the project pins', async () => {
     const major = await pinnedNodeMajor();
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/scratch-org.yml']) {
+    for (const file of [
+        '.github/workflows/ci.yml',
+        '.github/workflows/scratch-org.yml',
+        '.github/workflows/publish-host-sdk.yml'
+    ]) {
         const setups = (await workflowSteps(file)).filter((step) =>
             step.uses?.startsWith('actions/setup-node@')
         );
@@ -75,4 +79,28 @@ test('the CI job has time for a cold run (about 12 minutes here)', async () => {
         limits.every((limit) => limit >= 45),
         `timeout-minutes ${limits.join(', ')}`
     );
+});
+
+test('the host SDK is published only from a version tag, tested first, with provenance', async () => {
+    const workflow = parse(await read('.github/workflows/publish-host-sdk.yml')) as Workflow & {
+        on: { push?: { tags?: string[]; branches?: string[] } };
+        permissions: Record<string, string>;
+    };
+    assert.deepEqual(Object.keys(workflow.on), ['push']);
+    assert.deepEqual(workflow.on.push, { tags: ['host-sdk-v*'] });
+    assert.deepEqual(workflow.permissions, { contents: 'read', 'id-token': 'write' });
+    const runs = Object.values(workflow.jobs)
+        .flatMap((job) => job.steps)
+        .map((step) => step.run?.trim() ?? '');
+    const at = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
+    const tagCheck = at(/^test "host-sdk-v\$\(node -p .*packages\/flex-host-sdk\/package\.json/);
+    const tests = at(/npm run test:sdk/);
+    const publish = at(/^npm publish --provenance --access public$/);
+    assert.ok(tagCheck >= 0 && tests > tagCheck && publish > tests, runs.join('\n'));
+    const pkg = JSON.parse(await read('packages/flex-host-sdk/package.json')) as {
+        name: string;
+        publishConfig: Record<string, unknown>;
+    };
+    assert.equal(pkg.name, '@flex-crm/host-sdk');
+    assert.deepEqual(pkg.publishConfig, { access: 'public', provenance: true });
 });

@@ -32,23 +32,23 @@ export function PendingLogs({ outbox, strings }: PendingLogsProps): JSX.Element 
     const stateText = (entry: OutboxEntryView) => {
         switch (entry.state) {
             case 'sending':
-                return text('SfLogSending');
+                return text('CrmLogSending');
             case 'failed':
-                return text('SfLogFailed', { reason: entry.failure?.description ?? '' });
+                return text('CrmLogFailed', { reason: entry.failure?.description ?? '' });
             default:
-                return text('SfLogWaiting', { attempts: String(entry.attempts) });
+                return text('CrmLogWaiting', { attempts: String(entry.attempts) });
         }
     };
     return (
         <section
             className="sf-pending-logs"
-            aria-label={text('SfLogsWaiting', { count: String(entries.length) })}
+            aria-label={text('CrmLogsWaiting', { count: String(entries.length) })}
             style={{ margin: '8px 12px', fontSize: '12px' }}
         >
             <p role="status" style={{ fontWeight: 'bold', margin: '4px 0' }}>
-                {text('SfLogsWaiting', { count: String(entries.length) })}{' '}
+                {text('CrmLogsWaiting', { count: String(entries.length) })}{' '}
                 <button type="button" onClick={() => outbox.retry()}>
-                    {text('SfLogsRetry')}
+                    {text('CrmLogsRetry')}
                 </button>
             </p>
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -56,18 +56,18 @@ export function PendingLogs({ outbox, strings }: PendingLogsProps): JSX.Element 
                     <li key={entry.key} data-task-sid={entry.key} style={{ margin: '4px 0' }}>
                         <div>{entry.subject}</div>
                         <div>{stateText(entry)}</div>
-                        {entry.kept ? null : <div>{text('SfLogNotKeptItem')}</div>}
+                        {entry.kept ? null : <div>{text('CrmLogNotKeptItem')}</div>}
                         {entry.state === 'failed' ? (
                             <div>
                                 <button type="button" onClick={() => outbox.retry(entry.key)}>
-                                    {text('SfLogRetry')}
+                                    {text('CrmLogRetry')}
                                 </button>{' '}
                                 {entry.droppableFields.length > 0 ? (
                                     <button
                                         type="button"
                                         onClick={() => outbox.retryWithout(entry.key)}
                                     >
-                                        {text('SfLogSaveWithout', {
+                                        {text('CrmLogSaveWithout', {
                                             fields: entry.droppableFields.join(', ')
                                         })}
                                     </button>

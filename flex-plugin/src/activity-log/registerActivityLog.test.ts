@@ -204,7 +204,7 @@ test('require_record_choice: completion waits for a choice, and "none" counts ev
         /cancelled by before event/
     );
     expect(task.status).toBe('accepted');
-    expect(shownNotifications().map((n) => n.id)).toContain('SfLogChooseRecord');
+    expect(shownNotifications().map((n) => n.id)).toContain('CrmLogChooseRecord');
 
     s.backend.failSetAttributes = 1;
     await s.integration.selection.applySelection(task, null);
@@ -255,7 +255,7 @@ test('a refused log is shown with the reason; the agent saves it without the nam
     const task = await acceptCall(s);
     await complete(s, task);
     expect(shownNotifications()).toContainEqual({
-        id: 'SfLogRefused',
+        id: 'CrmLogRefused',
         context: {
             crm: 'Salesforce',
             subject: 'Inbound call from +14155550100',
@@ -293,7 +293,7 @@ test('storage the browser blocks: logs still go out, and the agent is told they 
     try {
         const s = await startWith();
         // Told at start-up, before any call: this browser keeps no log across a reload.
-        expect(shownNotifications().map((n) => n.id)).toContain('SfLogNotKept');
+        expect(shownNotifications().map((n) => n.id)).toContain('CrmLogNotKept');
         const task = await acceptCall(s);
         await complete(s, task);
         expect(savedLogs(s)).toHaveLength(1);
@@ -318,7 +318,7 @@ test('planted or corrupted logs in storage: removed, the agent told once, the re
 
     const s = await startWith();
     expect(shownNotifications()).toContainEqual({
-        id: 'SfLogsDiscarded',
+        id: 'CrmLogsDiscarded',
         context: { crm: 'Salesforce', count: String(planted.length) }
     });
     expect(s.logLines.filter((line) => line.startsWith('warn removed'))).toHaveLength(1);

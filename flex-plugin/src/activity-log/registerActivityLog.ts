@@ -67,20 +67,20 @@ export function registerActivityLog(
         problem: (problem) => {
             switch (problem.kind) {
                 case 'storage-unavailable':
-                    return notify('SfLogNotKept');
+                    return notify('CrmLogNotKept');
                 case 'full':
-                    return notify('SfLogOutboxFull', { count: String(problem.waiting) });
+                    return notify('CrmLogOutboxFull', { count: String(problem.waiting) });
                 case 'discarded':
                     log.warn(
                         `removed ${problem.count} stored activity logs that were not this plugin's: ${problem.problems.join('; ')}`
                     );
-                    return notify('SfLogsDiscarded', { count: String(problem.count) });
+                    return notify('CrmLogsDiscarded', { count: String(problem.count) });
                 case 'refused':
                     log.warn(
                         `${crm.name} refused activity log ${problem.entry.key}`,
                         problem.entry
                     );
-                    return notify('SfLogRefused', {
+                    return notify('CrmLogRefused', {
                         subject: problem.entry.subject,
                         reason: problem.entry.failure?.description ?? ''
                     });
@@ -172,7 +172,7 @@ export function registerActivityLog(
                 !links.hasChoice(task.taskSid) &&
                 crm.linkedRecord(task.attributes) === null;
             if (config.require_record_choice && undecided) {
-                notify('SfLogChooseRecord');
+                notify('CrmLogChooseRecord');
                 abort();
                 return;
             }

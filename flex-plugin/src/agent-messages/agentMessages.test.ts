@@ -9,17 +9,32 @@ import {
 
 test('placeholders are filled with plain text; missing ones become empty', () => {
     const strings = { ...AGENT_STRINGS } as Record<string, string>;
-    expect(formatAgentString(strings, 'SfDialInvalidNumber', { number: '<b>call me</b>' })).toBe(
+    expect(formatAgentString(strings, 'CrmDialInvalidNumber', { number: '<b>call me</b>' })).toBe(
         'Flex did not call "<b>call me</b>": it is not a phone number.'
     );
-    expect(formatAgentString(strings, 'SfChooserLinked')).toBe('Linked to ');
+    expect(formatAgentString(strings, 'CrmChooserLinked')).toBe('Linked to ');
 });
 
 test('a translation replaces the default text', () => {
-    const strings: Record<string, string> = { SfChooserLinked: 'Lié à {{ name }}' };
+    const strings: Record<string, string> = { CrmChooserLinked: 'Lié à {{ name }}' };
     registerAgentStrings(strings);
-    expect(formatAgentString(strings, 'SfChooserLinked', { name: 'Ada' })).toBe('Lié à Ada');
-    expect(strings.SfChooserNone).toBe('None of these');
+    expect(formatAgentString(strings, 'CrmChooserLinked', { name: 'Ada' })).toBe('Lié à Ada');
+    expect(strings.CrmChooserNone).toBe('None of these');
+});
+
+test('a translation made for the former Sf… key of a string every CRM shares still applies', () => {
+    const strings: Record<string, string> = {
+        SfChooserTitle: 'Quel dossier dans {{crm}} ?',
+        CrmChooserNone: 'Aucun de ceux-ci',
+        SfChooserNone: 'ancien texte'
+    };
+    registerAgentStrings(strings);
+    expect(strings.CrmChooserTitle).toBe('Quel dossier dans {{crm}} ?');
+    // A translation under the new key wins over the former one.
+    expect(strings.CrmChooserNone).toBe('Aucun de ceux-ci');
+    // Salesforce-only keys keep their name.
+    expect(strings.SfOriginNotAllowed).toBe(AGENT_STRINGS.SfOriginNotAllowed);
+    expect(strings.CrmChooserHint).toBe(AGENT_STRINGS.CrmChooserHint);
 });
 
 test('every text is a full sentence for the agent, not a code', () => {

@@ -6,7 +6,7 @@
 import type * as Flex from '@twilio/flex-ui';
 
 export const AGENT_STRINGS = {
-    SfConfigInvalid:
+    CrmConfigInvalid:
         'The CRM integration is off: the setting {{key}} {{problem}}. Ask your Flex administrator to correct it.',
     SfUnavailable:
         'Salesforce features are off: Flex could not connect to Salesforce ({{reason}}). Calls and chats still work.',
@@ -18,44 +18,44 @@ export const AGENT_STRINGS = {
         'Flex is waiting for {{host}} to connect. Its features start as soon as it does; if they do not, reload the page and tell your administrator. Calls and chats still work.',
     HostVersionMismatch:
         'Flex cannot connect to {{host}} yet: the page uses another version of the Flex connection. Tell your administrator. Calls and chats still work.',
-    SfFeatureUnavailable: '{{crm}} {{feature}} is off: {{reason}}. Calls and chats still work.',
-    SfDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
-    SfDialOnCall: 'Finish your current call before calling {{number}}.',
-    SfDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',
-    SfDialOffline: 'You are offline. Change your status before calling {{number}}.',
-    SfDialFailed: 'Flex could not start the call to {{number}}. Try again.',
-    SfScreenPopFailed:
+    CrmFeatureUnavailable: '{{crm}} {{feature}} is off: {{reason}}. Calls and chats still work.',
+    CrmDialInvalidNumber: 'Flex did not call "{{number}}": it is not a phone number.',
+    CrmDialOnCall: 'Finish your current call before calling {{number}}.',
+    CrmDialPending: 'A call is already being connected. Wait for it before calling {{number}}.',
+    CrmDialOffline: 'You are offline. Change your status before calling {{number}}.',
+    CrmDialFailed: 'Flex could not start the call to {{number}}. Try again.',
+    CrmScreenPopFailed:
         'Flex could not find or open the customer record in {{crm}} ({{reason}}). Look the customer up in {{crm}}.',
-    SfLinkFailed: 'Flex could not link the record to this interaction. Try again.',
-    SfSelectionInvalid: 'Flex refused the choice: the message from {{crm}} was not valid.',
-    SfSelectionBadId: 'Flex refused the choice: it is not a valid record ID in {{crm}}.',
-    SfSelectionUnknownTask:
+    CrmLinkFailed: 'Flex could not link the record to this interaction. Try again.',
+    CrmSelectionInvalid: 'Flex refused the choice: the message from {{crm}} was not valid.',
+    CrmSelectionBadId: 'Flex refused the choice: it is not a valid record ID in {{crm}}.',
+    CrmSelectionUnknownTask:
         'Flex refused the choice: that interaction is not open in Flex any more.',
-    SfSelectionNoTask: 'Select an interaction in Flex first, then choose its record.',
-    SfChooserTitle: 'Which record in {{crm}} is this?',
-    SfChooserHint: 'Several records in {{crm}} match. Choose here or in {{crm}}.',
-    SfChooserNone: 'None of these',
-    SfChooserLinked: 'Linked to {{name}}',
-    SfChooserNoneChosen: 'No record linked',
-    SfChooserSaving: 'Saving…',
-    SfLogChooseRecord:
+    CrmSelectionNoTask: 'Select an interaction in Flex first, then choose its record.',
+    CrmChooserTitle: 'Which record in {{crm}} is this?',
+    CrmChooserHint: 'Several records in {{crm}} match. Choose here or in {{crm}}.',
+    CrmChooserNone: 'None of these',
+    CrmChooserLinked: 'Linked to {{name}}',
+    CrmChooserNoneChosen: 'No record linked',
+    CrmChooserSaving: 'Saving…',
+    CrmLogChooseRecord:
         'Choose the record in {{crm}} for this interaction, or "None of these", before completing it.',
-    SfLogNotKept:
+    CrmLogNotKept:
         'Flex cannot keep activity logs in this browser. They are still sent to {{crm}}, but a log that is waiting when Flex reloads is lost. Ask your administrator about this browser’s cookie settings.',
-    SfLogOutboxFull:
+    CrmLogOutboxFull:
         '{{count}} activity logs are waiting for {{crm}}. New logs are still sent, but are not kept if Flex reloads.',
-    SfLogsDiscarded:
+    CrmLogsDiscarded:
         'Flex found {{count}} activity logs in this browser that it could not read, and removed them. If a log of yours is missing in {{crm}}, add it there.',
-    SfLogRefused:
+    CrmLogRefused:
         'The activity log "{{subject}}" was refused by {{crm}}: {{reason}}. It is kept in your task list until it is saved.',
-    SfLogsWaiting: 'Activity logs waiting for {{crm}}: {{count}}',
-    SfLogsRetry: 'Retry now',
-    SfLogWaiting: 'Waiting to be saved (attempt {{attempts}} failed)',
-    SfLogSending: 'Saving…',
-    SfLogFailed: 'Refused by {{crm}}: {{reason}}',
-    SfLogRetry: 'Try again',
-    SfLogSaveWithout: 'Save without {{fields}}',
-    SfLogNotKeptItem: 'Not kept if Flex reloads',
+    CrmLogsWaiting: 'Activity logs waiting for {{crm}}: {{count}}',
+    CrmLogsRetry: 'Retry now',
+    CrmLogWaiting: 'Waiting to be saved (attempt {{attempts}} failed)',
+    CrmLogSending: 'Saving…',
+    CrmLogFailed: 'Refused by {{crm}}: {{reason}}',
+    CrmLogRetry: 'Try again',
+    CrmLogSaveWithout: 'Save without {{fields}}',
+    CrmLogNotKeptItem: 'Not kept if Flex reloads',
     SfStatusIncomingCall: 'Incoming call',
     SfStatusIncomingChat: 'Incoming chat',
     SfStatusIncomingTask: 'Incoming task',
@@ -72,11 +72,21 @@ export const AGENT_STRINGS = {
 
 export type AgentStringKey = keyof typeof AGENT_STRINGS;
 
+/**
+ * The key a string shared by every CRM had before it was renamed from Sf… to Crm… (plugin 0.1):
+ * a deployment's translation under the former key still applies.
+ */
+export function formerKey(key: string): string | null {
+    return key.startsWith('Crm') ? `Sf${key.slice('Crm'.length)}` : null;
+}
+
 /** Adds the defaults without overwriting what a deployment already set (translations). */
 export function registerAgentStrings(strings: Record<string, string>): void {
     for (const [key, text] of Object.entries(AGENT_STRINGS)) {
         if (typeof strings[key] !== 'string') {
-            strings[key] = text;
+            const former = formerKey(key);
+            const translated = former === null ? undefined : strings[former];
+            strings[key] = typeof translated === 'string' ? translated : text;
         }
     }
 }
@@ -107,25 +117,25 @@ export function formatAgentString(
 export type NotificationLevel = 'error' | 'warning' | 'info';
 
 export const NOTIFICATION_LEVELS: Partial<Record<AgentStringKey, NotificationLevel>> = {
-    SfConfigInvalid: 'error',
+    CrmConfigInvalid: 'error',
     SfUnavailable: 'warning',
     SfOriginNotAllowed: 'error',
-    SfFeatureUnavailable: 'warning',
+    CrmFeatureUnavailable: 'warning',
     HostOriginNotAllowed: 'error',
     HostNoAnswer: 'warning',
     HostVersionMismatch: 'warning',
-    SfDialInvalidNumber: 'warning',
-    SfDialOnCall: 'warning',
-    SfDialPending: 'warning',
-    SfDialOffline: 'warning',
-    SfDialFailed: 'error',
-    SfScreenPopFailed: 'warning',
-    SfLinkFailed: 'error',
-    SfLogChooseRecord: 'warning',
-    SfLogNotKept: 'warning',
-    SfLogOutboxFull: 'warning',
-    SfLogsDiscarded: 'warning',
-    SfLogRefused: 'error',
+    CrmDialInvalidNumber: 'warning',
+    CrmDialOnCall: 'warning',
+    CrmDialPending: 'warning',
+    CrmDialOffline: 'warning',
+    CrmDialFailed: 'error',
+    CrmScreenPopFailed: 'warning',
+    CrmLinkFailed: 'error',
+    CrmLogChooseRecord: 'warning',
+    CrmLogNotKept: 'warning',
+    CrmLogOutboxFull: 'warning',
+    CrmLogsDiscarded: 'warning',
+    CrmLogRefused: 'error',
     SfPopoutUnavailable: 'warning',
     PresenceUnknownActivity: 'warning',
     PresenceSetActivityFailed: 'warning'

@@ -3,11 +3,19 @@
  * state to either a call (destination + the record it is about) or a refusal with the reason.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import type { DialRequest, FlatValue, RecordRef } from '../crm/crmPort';
+import type { DialRefusal, DialRequest, FlatValue, RecordRef } from '../crm/crmPort';
 import { isLive, isVoice, type FlexSnapshot } from '../tasks/taskView';
 import { toE164 } from './phoneNumber';
 
-export type DialRefusal = 'invalid-number' | 'on-a-call' | 'call-pending' | 'offline';
+export type { DialRefusal };
+
+/** Why, in words for whoever asked for the call (a host app), after "Flex did not call …: ". */
+export const DIAL_REFUSAL_REASONS: Record<DialRefusal, string> = {
+    'invalid-number': 'it is not a phone number',
+    'on-a-call': 'the agent is on a call',
+    'call-pending': 'another call is being connected',
+    offline: 'the agent is offline in Flex'
+};
 
 export type DialDecision =
     | {

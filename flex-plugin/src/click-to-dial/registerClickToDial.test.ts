@@ -83,7 +83,7 @@ test('"call me" places no call and tells the agent why', async () => {
     await settle();
     expect(h.backend.outboundCalls).toEqual([]);
     expect(shownNotifications()).toEqual([
-        { id: 'SfDialInvalidNumber', context: { number: 'call me' } }
+        { id: 'CrmDialInvalidNumber', context: { number: 'call me' } }
     ]);
 });
 
@@ -93,7 +93,7 @@ test('already on a call: no second call, a notification', async () => {
     h.openCti.clickToDial(contactClick);
     await settle();
     expect(h.backend.outboundCalls).toEqual([]);
-    expect(shownNotifications().map((n) => n.id)).toEqual(['SfDialOnCall']);
+    expect(shownNotifications().map((n) => n.id)).toEqual(['CrmDialOnCall']);
 });
 
 test('a second click while the first call is connecting is refused', async () => {
@@ -104,7 +104,7 @@ test('a second click while the first call is connecting is refused', async () =>
     h.openCti.clickToDial(contactClick);
     await settle();
     expect(h.backend.outboundCalls).toHaveLength(1);
-    expect(shownNotifications().map((n) => n.id)).toEqual(['SfDialPending']);
+    expect(shownNotifications().map((n) => n.id)).toEqual(['CrmDialPending']);
     h.backend.releaseOutbound();
 });
 
@@ -114,7 +114,7 @@ test('offline: no call, a notification', async () => {
     h.openCti.clickToDial(contactClick);
     await settle();
     expect(h.backend.outboundCalls).toEqual([]);
-    expect(shownNotifications().map((n) => n.id)).toEqual(['SfDialOffline']);
+    expect(shownNotifications().map((n) => n.id)).toEqual(['CrmDialOffline']);
 });
 
 test('a failing StartOutboundCall is reported, and the next click works', async () => {
@@ -123,7 +123,7 @@ test('a failing StartOutboundCall is reported, and the next click works', async 
     h.openCti.clickToDial(contactClick);
     await settle();
     expect(shownNotifications()).toEqual([
-        { id: 'SfDialFailed', context: { number: '+14155550100' } }
+        { id: 'CrmDialFailed', context: { number: '+14155550100' } }
     ]);
     h.openCti.clickToDial(contactClick);
     await settle();
@@ -164,7 +164,7 @@ test('Salesforce refusing enableClickToDial: no listener, the agent is told', as
     expect(h.openCti.callsOf('onClickToDial')).toEqual([]);
     expect(shownNotifications()).toEqual([
         {
-            id: 'SfFeatureUnavailable',
+            id: 'CrmFeatureUnavailable',
             context: { crm: 'Salesforce', feature: 'click-to-dial', reason: 'Not allowed' }
         }
     ]);

@@ -1,15 +1,15 @@
 // Click-to-dial: the CRM's phone fields become links; a click starts a Flex outbound call.
 import { Actions } from '@twilio/flex-ui';
 import type { AgentStringKey } from '../agent-messages/agentMessages';
-import type { DialRequest } from '../crm/crmPort';
-import { guarded, type IntegrationContext } from '../integration/context';
-import { decideDial, type DialRefusal } from './dialDecision';
+import type { DialOutcome, DialRequest } from '../crm/crmPort';
+import type { IntegrationContext } from '../integration/context';
+import { DIAL_REFUSAL_REASONS, decideDial, type DialRefusal } from './dialDecision';
 
 const REFUSAL_TEXT: Record<DialRefusal, AgentStringKey> = {
-    'invalid-number': 'SfDialInvalidNumber',
-    'on-a-call': 'SfDialOnCall',
-    'call-pending': 'SfDialPending',
-    offline: 'SfDialOffline'
+    'invalid-number': 'CrmDialInvalidNumber',
+    'on-a-call': 'CrmDialOnCall',
+    'call-pending': 'CrmDialPending',
+    offline: 'CrmDialOffline'
 };
 
 /** Opens the softphone panel unless it is already open (a CRM without one: nothing to do). */
@@ -31,7 +31,16 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
     const { crm, config, log, notify } = context;
     let dialInProgress = false;
 
-    const onClick = guarded(log, 'click-to-dial', async (request: DialRequest) => {
+    /** Never throws: the outcome goes back to the CRM, the agent reads any refusal in Flex. */
+    const onClick = async (request: DialRequest): Promise<DialOutcome> => {
+        try {
+            return await dial(request);
+        } catch (error) {
+            log.error('click-to-dial failed', error);
+            return { kind: 'failed', message: 'Flex could not start the call' };
+        }
+    };
+    const dial = async (request: DialRequest): Promise<DialOutcome> => {
         const decision = decideDial(request, {
             snapshot: context.snapshot(),
             dialInProgress,
@@ -39,7 +48,11 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
         });
         if (decision.kind === 'refuse') {
             notify(REFUSAL_TEXT[decision.reason], { number: decision.number });
-            return;
+            return {
+                kind: 'refused',
+                reason: decision.reason,
+                message: `Flex did not call ${decision.number}: ${DIAL_REFUSAL_REASONS[decision.reason]}`
+            };
         }
         if (config.show_panel_automatically) {
             void openSoftphonePanel(context);
@@ -54,13 +67,18 @@ export async function registerClickToDial(context: IntegrationContext): Promise<
                     ...(decision.record ? crm.linkAttributes(decision.record) : {})
                 }
             });
+            return { kind: 'placed', destination: decision.destination };
         } catch (error) {
             log.error(`StartOutboundCall to ${decision.destination} failed`, error);
-            notify('SfDialFailed', { number: decision.destination });
+            notify('CrmDialFailed', { number: decision.destination });
+            return {
+                kind: 'failed',
+                message: `Flex could not start the call to ${decision.destination}`
+            };
         } finally {
             dialInProgress = false;
         }
-    });
+    };
 
     // A refusal here turns click-to-dial off (startIntegration tells the agent).
     await crm.onDialRequest(onClick);

@@ -71,6 +71,19 @@ export interface DialRequest {
     attributes?: Record<string, FlatValue>;
 }
 
+/** Why Flex did not place a call the CRM asked for. */
+export type DialRefusal = 'invalid-number' | 'on-a-call' | 'call-pending' | 'offline';
+
+/**
+ * What became of a dial request, for a CRM that can tell whoever asked: placed (Flex started the
+ * outbound call), refused (the agent's state or the number; the agent was told why), or failed
+ * (Flex could not start the call).
+ */
+export type DialOutcome =
+    | { kind: 'placed'; destination: string }
+    | { kind: 'refused'; reason: DialRefusal; message: string }
+    | { kind: 'failed'; message: string };
+
 /** A flat attribute value, as a CRM may read or set it. */
 export type FlatValue = string | number | boolean | null;
 
@@ -191,8 +204,11 @@ export interface CrmPort {
     readonly name: string;
     /** The longest one CRM call may take before it counts as failed. */
     readonly timeoutMs: number;
-    /** Clicks on phone numbers; resolves once the CRM sends them. */
-    onDialRequest(listener: (request: DialRequest) => void): Promise<void>;
+    /**
+     * Clicks on phone numbers; resolves once the CRM sends them. The listener never throws; a CRM
+     * that can answer whoever asked tells them its outcome.
+     */
+    onDialRequest(listener: (request: DialRequest) => Promise<DialOutcome>): Promise<void>;
     openRecord(recordId: string): Promise<void>;
     /** Searches (and shows, as the CRM is set up to) the records of an interaction. */
     searchRecords(search: RecordSearch): Promise<RecordRef[]>;

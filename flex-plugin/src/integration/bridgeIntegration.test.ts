@@ -125,7 +125,7 @@ test('a framed host app on the list connects: the bridge is chosen and texts nam
     expect(connection.status).toBe('connected');
     expect(connection.allowedActions).toEqual(['ToggleMute', 'SetActivity', 'HoldCall']);
     const strings = h.manager.strings as unknown as Record<string, string>;
-    expect(strings.SfChooserTitle).toBe('Which record in Acme CRM is this?');
+    expect(strings.CrmChooserTitle).toBe('Which record in Acme CRM is this?');
     // Salesforce's chrome is not there: no utility bar status, no pop-out lock.
     expect(integration?.context.crm.status).toBeUndefined();
     expect(integration?.context.crm.popout).toBeUndefined();
@@ -151,6 +151,41 @@ test('click-to-dial from the host: E.164, the record linked, allowed attributes 
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     await settle();
     expect(h.backend.outboundCalls).toHaveLength(1);
+});
+
+test('a dial Flex does not place: the host gets a typed error with the reason, as the agent does', async () => {
+    const { connection, h } = await start();
+    const refusal = (number: string) =>
+        connection.dial(number).then(
+            () => null,
+            (error: { code: string; message: string; fields: readonly string[] }) => ({
+                code: error.code,
+                message: error.message,
+                fields: [...error.fields]
+            })
+        );
+    expect(await refusal('call me maybe')).toEqual({
+        code: 'REFUSED',
+        message: 'Flex did not call call me maybe: it is not a phone number',
+        fields: ['number']
+    });
+    h.backend.failOutbound = 1;
+    expect(await refusal('+14155550100')).toEqual({
+        code: 'FAILED',
+        message: 'Flex could not start the call to +14155550100',
+        fields: []
+    });
+    h.state.activity = { name: 'Offline', available: false };
+    expect(await refusal('+14155550100')).toEqual({
+        code: 'REFUSED',
+        message: 'Flex did not call +14155550100: the agent is offline in Flex',
+        fields: []
+    });
+    expect(shownNotifications().map((shown) => shown.id)).toEqual([
+        'CrmDialInvalidNumber',
+        'CrmDialFailed',
+        'CrmDialOffline'
+    ]);
 });
 
 test('screen pop: one match is linked and opened in the host; the host saw who it is', async () => {
@@ -209,7 +244,7 @@ test('a host that never answers a search: Flex gives up after request_timeout_ms
     await new Promise((resolve) => setTimeout(resolve, 1200));
     await settle();
     expect(shownNotifications()).toContainEqual({
-        id: 'SfScreenPopFailed',
+        id: 'CrmScreenPopFailed',
         context: {
             crm: 'Acme CRM',
             reason: expect.stringMatching(/search had no answer within 1000 ms/)
@@ -294,7 +329,7 @@ test('a host refusing the activity: kept, and the agent reads the reason', async
     await settle(20);
     expect(integration?.activityLog.view()).toHaveLength(1);
     expect(shownNotifications()).toContainEqual({
-        id: 'SfLogRefused',
+        id: 'CrmLogRefused',
         context: expect.objectContaining({
             reason: expect.stringContaining('that customer is archived')
         })
@@ -318,7 +353,7 @@ test("Salesforce's waiting logs in the same browser are neither sent to the host
         await settle(20);
         expect(app.saved.map((activity) => activity.taskSid)).toEqual([task.taskSid]);
         expect(window.localStorage.getItem(key)).toBe('{"a Salesforce log": true}');
-        expect(shownNotifications().map((shown) => shown.id)).not.toContain('SfLogsDiscarded');
+        expect(shownNotifications().map((shown) => shown.id)).not.toContain('CrmLogsDiscarded');
     } finally {
         window.localStorage.removeItem(key);
     }
@@ -439,7 +474,7 @@ test('an invalid host_app_integration names the key and stays off', async () => 
     const { integration } = await start({ ...SETTINGS, allowed_actions: ['StartOutboundCall'] });
     expect(integration).toBeNull();
     expect(shownNotifications()).toContainEqual({
-        id: 'SfConfigInvalid',
+        id: 'CrmConfigInvalid',
         context: {
             key: 'host_app_integration.allowed_actions.0',
             problem: expect.stringMatching(/not "StartOutboundCall"/)

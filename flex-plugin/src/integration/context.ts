@@ -13,9 +13,9 @@ export interface Logger {
 }
 
 export const consoleLogger: Logger = {
-    info: (message, ...details) => console.info(`[salesforce-integration] ${message}`, ...details),
-    warn: (message, ...details) => console.warn(`[salesforce-integration] ${message}`, ...details),
-    error: (message, ...details) => console.error(`[salesforce-integration] ${message}`, ...details)
+    info: (message, ...details) => console.info(`[crm-integration] ${message}`, ...details),
+    warn: (message, ...details) => console.warn(`[crm-integration] ${message}`, ...details),
+    error: (message, ...details) => console.error(`[crm-integration] ${message}`, ...details)
 };
 
 export interface IntegrationContext {

@@ -63,7 +63,7 @@ test('an invalid configuration names the key to the agent and stays off', async 
     expect(await startIntegration({ manager: h.manager, window, log })).toBeNull();
     expect(shownNotifications()).toEqual([
         {
-            id: 'SfConfigInvalid',
+            id: 'CrmConfigInvalid',
             context: {
                 key: 'salesforce_integration.screenpop',
                 problem: expect.stringMatching(/spelling/)
@@ -227,7 +227,7 @@ test('a Salesforce that refuses LMS leaves the other features working', async ()
     expect(h.openCti.clickToDialEnabled).toBe(true);
     expect(shownNotifications()).toEqual([
         {
-            id: 'SfFeatureUnavailable',
+            id: 'CrmFeatureUnavailable',
             context: { crm: 'Salesforce', feature: 'record selection', reason: 'Unknown channel' }
         }
     ]);
@@ -247,24 +247,24 @@ test('flags turn capabilities off', async () => {
 
 test('agent strings are registered without overwriting a translation', async () => {
     const h = createHarness(enabled);
-    (h.manager.strings as unknown as Record<string, string>).SfChooserNone = 'Aucun de ceux-ci';
+    (h.manager.strings as unknown as Record<string, string>).CrmChooserNone = 'Aucun de ceux-ci';
     embedIn(null);
     await startIntegration({ manager: h.manager, window, log: quietLog() });
     const strings = h.manager.strings as unknown as Record<string, string>;
-    expect(strings.SfChooserNone).toBe('Aucun de ceux-ci');
+    expect(strings.CrmChooserNone).toBe('Aucun de ceux-ci');
     // Not connected to any CRM yet: the CRM's name is filled in once a transport connects.
-    expect(strings.SfChooserTitle).toBe('Which record in {{crm}} is this?');
+    expect(strings.CrmChooserTitle).toBe('Which record in {{crm}} is this?');
 });
 
 test('once Salesforce is connected, every text names it, translations included', async () => {
     const h = createHarness(enabled);
-    (h.manager.strings as unknown as Record<string, string>).SfChooserTitle =
+    (h.manager.strings as unknown as Record<string, string>).CrmChooserTitle =
         'Quel enregistrement de {{crm}} ?';
     embedIn(SALESFORCE_ORIGIN);
     installOpenCti(h.openCti, h.consoleToolkit);
     running = await startIntegration({ manager: h.manager, window, log: quietLog() });
     const strings = h.manager.strings as unknown as Record<string, string>;
-    expect(strings.SfChooserTitle).toBe('Quel enregistrement de Salesforce ?');
-    expect(strings.SfLogsWaiting).toBe('Activity logs waiting for Salesforce: {{count}}');
+    expect(strings.CrmChooserTitle).toBe('Quel enregistrement de Salesforce ?');
+    expect(strings.CrmLogsWaiting).toBe('Activity logs waiting for Salesforce: {{count}}');
     expect(Object.values(strings).filter((text) => String(text).includes('{{crm}}'))).toEqual([]);
 });

@@ -143,7 +143,7 @@ function chooseWay(customData: unknown, win: Window, log: Logger, notify: Notify
     for (const parsed of [salesforce, hostApp]) {
         if (parsed.kind === 'invalid') {
             log.error(`invalid configuration: ${parsed.key} ${parsed.problem}. It is off.`);
-            notify('SfConfigInvalid', { key: parsed.key, problem: parsed.problem });
+            notify('CrmConfigInvalid', { key: parsed.key, problem: parsed.problem });
         }
     }
     const sfOn =
@@ -258,7 +258,10 @@ export async function startIntegration({
             await feature.register(context, parts);
         } catch (error) {
             log.warn(`${feature.name} is off`, error);
-            notify('SfFeatureUnavailable', { feature: feature.name, reason: describeError(error) });
+            notify('CrmFeatureUnavailable', {
+                feature: feature.name,
+                reason: describeError(error)
+            });
         }
     }
     markIntegrationOn(win);
@@ -276,7 +279,7 @@ export async function startIntegration({
 }
 
 /** A User Timing mark, so an admin's profiler (and the start-up benchmark) sees when it is on. */
-export const INTEGRATION_ON_MARK = 'flex-salesforce-integration:on';
+export const INTEGRATION_ON_MARK = 'flex-crm-integration:on';
 
 function markIntegrationOn(win: Window): void {
     try {

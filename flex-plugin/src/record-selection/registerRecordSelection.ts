@@ -14,10 +14,10 @@ import { interactionState } from './interactionMessage';
 import { decideSelection } from './selectionDecision';
 
 const REFUSAL_TEXT: Record<ChoiceErrorCode, AgentStringKey> = {
-    INVALID_MESSAGE: 'SfSelectionInvalid',
-    INVALID_RECORD_ID: 'SfSelectionBadId',
-    UNKNOWN_TASK: 'SfSelectionUnknownTask',
-    ATTRIBUTE_WRITE_FAILED: 'SfLinkFailed'
+    INVALID_MESSAGE: 'CrmSelectionInvalid',
+    INVALID_RECORD_ID: 'CrmSelectionBadId',
+    UNKNOWN_TASK: 'CrmSelectionUnknownTask',
+    ATTRIBUTE_WRITE_FAILED: 'CrmLinkFailed'
 };
 
 const TASK_EVENTS = ['taskReceived', 'taskAccepted', 'taskUpdated', 'taskWrapup'] as const;
@@ -39,7 +39,7 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
         code,
         message: formatAgentString(
             manager.strings as unknown as Record<string, string>,
-            noTask ? 'SfSelectionNoTask' : REFUSAL_TEXT[code]
+            noTask ? 'CrmSelectionNoTask' : REFUSAL_TEXT[code]
         )
     });
 
@@ -71,7 +71,7 @@ export function createRecordSelection(context: IntegrationContext): RecordSelect
             await writeLink(task, ref, crm.linkAttributes(ref), links);
         } catch (error) {
             log.error(`could not write the record link on task ${task.taskSid}`, error);
-            context.notify('SfLinkFailed');
+            context.notify('CrmLinkFailed');
             await publishShown({ error: errorFor('ATTRIBUTE_WRITE_FAILED') });
             return false;
         }

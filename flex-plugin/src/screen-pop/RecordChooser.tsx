@@ -55,16 +55,16 @@ export function RecordChooser({
     };
 
     const selectedLabel = selected
-        ? text('SfChooserLinked', { name: selected.name ?? selected.recordId })
-        : text('SfChooserNoneChosen');
+        ? text('CrmChooserLinked', { name: selected.name ?? selected.recordId })
+        : text('CrmChooserNoneChosen');
 
     return (
         <fieldset
             className="sf-record-chooser"
             style={{ border: 'none', margin: '8px 12px', padding: 0 }}
         >
-            <legend style={{ fontWeight: 'bold' }}>{text('SfChooserTitle')}</legend>
-            <p style={{ margin: '4px 0' }}>{text('SfChooserHint')}</p>
+            <legend style={{ fontWeight: 'bold' }}>{text('CrmChooserTitle')}</legend>
+            <p style={{ margin: '4px 0' }}>{text('CrmChooserHint')}</p>
             {[...candidates, null].map((candidate) => {
                 const value = candidate?.recordId ?? NONE;
                 const checked = candidate
@@ -85,13 +85,13 @@ export function RecordChooser({
                         <label htmlFor={id}>
                             {candidate
                                 ? `${candidate.name ?? candidate.recordId} (${candidate.objectApiName})`
-                                : text('SfChooserNone')}
+                                : text('CrmChooserNone')}
                         </label>
                     </div>
                 );
             })}
             <p role="status" style={{ margin: '4px 0' }}>
-                {saving ? text('SfChooserSaving') : selectedLabel}
+                {saving ? text('CrmChooserSaving') : selectedLabel}
             </p>
         </fieldset>
     );

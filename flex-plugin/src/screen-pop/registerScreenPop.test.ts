@@ -123,7 +123,7 @@ test('a failing search tells the agent and does not break accepting the task', a
     expect(task.status).toBe('accepted');
     expect(shownNotifications()).toEqual([
         {
-            id: 'SfScreenPopFailed',
+            id: 'CrmScreenPopFailed',
             context: { crm: 'Salesforce', reason: 'Search is unavailable' }
         }
     ]);

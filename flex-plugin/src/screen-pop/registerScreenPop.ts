@@ -48,7 +48,7 @@ export async function popForTask(
         }
     } catch (error) {
         context.log.warn(`screen pop for task ${task.taskSid} failed`, error);
-        context.notify('SfScreenPopFailed', { reason: describeError(error) });
+        context.notify('CrmScreenPopFailed', { reason: describeError(error) });
     }
 }
 

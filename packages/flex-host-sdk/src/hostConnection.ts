@@ -27,14 +27,29 @@ import {
     type Interaction
 } from './protocol.ts';
 
-/** What the host app answers when Flex asks. Each is optional: Flex turns off what is missing. */
+/**
+ * What the host app answers when Flex asks. Each is optional: the hello tells Flex which ones the
+ * page has (`handles`), and Flex turns off what is missing (no `search`: no screen pop; no
+ * `openRecord`: nothing opens; no `showFlex`: Flex never asks to be shown; no `saveActivity`:
+ * activities wait in Flex, where the agent sees them).
+ */
 export interface HostHandlers {
-    /** Records matching an interaction (none, one or several); Flex links one or offers a choice. */
+    /**
+     * Records matching an interaction (none, one or several), when the agent accepts it; Flex
+     * links one or offers a choice. The admin's `request_timeout_ms` (default 8 s) bounds it.
+     */
     search?(
         query: string,
         interaction: Interaction | null
     ): BridgeRecord[] | Promise<BridgeRecord[]>;
-    /** Records a finished interaction and returns the host's id for it. Upsert by `activityKey`. */
+    /**
+     * Records a finished interaction and returns the host's id for it. Upsert by `activityKey`:
+     * Flex keeps the activity in its browser storage until you return an id, and tries again
+     * after an error, a timeout or a closed page, 2 s after the first failure and then doubling
+     * up to every 5 minutes (±20%), so the same activity can arrive more than once. Throw
+     * `refuse(reason, fields)` to stop the retries: the agent reads the reason and can try again or
+     * save without the fields you name.
+     */
     saveActivity?(activity: Activity): string | Promise<string>;
     /**
      * Adds late notes to an activity saved earlier. Accept them only when `activityId` is an id
@@ -45,9 +60,14 @@ export interface HostHandlers {
         changes: ActivityChanges,
         taskSid: string | null
     ): void | Promise<void>;
-    /** Shows a record in the host app (screen pop). */
+    /** Shows a record in the host app (screen pop): one match, or the agent's choice. */
     openRecord?(record: { recordId: string; objectApiName: string | null }): void | Promise<void>;
-    /** Brings Flex into view (a collapsed panel, a hidden tab). */
+    /**
+     * Brings Flex into view (a collapsed panel, a hidden tab). With the admin's
+     * `show_panel_automatically` (on by default), Flex asks when an interaction is offered and when
+     * it places a call the page asked for, and only when the iframe is hidden (not in the page, or
+     * zero width or height): it checks first, so a visible Flex is never asked.
+     */
     showFlex?(): void | Promise<void>;
 }
 
@@ -68,8 +88,12 @@ export interface StatusChange {
 }
 
 export interface ConnectionEvents extends HostEvents {
-    /** The record chooser's state (candidates, the linked record), for a host with its own chooser. */
+    /**
+     * The record chooser's state (candidates, the linked record) at every change, for a host with
+     * its own chooser.
+     */
     chooser: ChooserState;
+    /** Every change of `status` after the connection resolved (`onStatus` hears them all). */
     status: StatusChange;
     /** Something Flex sent that this SDK refused (for a host's logs). */
     problem: { problem: string };
@@ -113,6 +137,12 @@ export interface FlexConnection {
     readonly allowedActions: readonly string[];
     /** The further Flex events the admin forwards to this host (as `flexEvent`). */
     readonly forwardedEvents: readonly string[];
+    /**
+     * Asks Flex to call `number` (normalised to E.164 with the admin's `default_country`).
+     * Resolves once Flex started the outbound call; rejects with REFUSED when Flex did not place
+     * it (the message says why: offline, on a call, another call connecting, not a number) and
+     * FAILED when Flex could not start it. The agent reads the same reason in Flex.
+     */
     dial(number: string, options?: DialOptions): Promise<void>;
     /** Links a record to the current interaction, or to `taskSid`'s; null unlinks. */
     linkRecord(record: BridgeRecord | null, taskSid?: string | null): Promise<void>;
@@ -171,7 +201,9 @@ export function exactOrigin(value: string): string {
 /**
  * Connects to Flex in `iframe`; resolves once Flex answered the handshake, however long the agent
  * takes to log in. Rejects only when waiting cannot help: ORIGIN_MISMATCH, VERSION_MISMATCH, or
- * DESTROYED (the signal aborted, or the iframe left the page).
+ * DESTROYED (the signal aborted, or the iframe left the page). Connecting again to the same
+ * iframe (a remounted app) makes the new connection the one Flex talks to: the older one reports
+ * `disconnected` with the reason and stops.
  */
 export function connectFlex(options: ConnectOptions): Promise<FlexConnection> {
     const flexOrigin = exactOrigin(options.flexOrigin);

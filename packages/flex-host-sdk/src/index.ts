@@ -10,7 +10,8 @@ export {
     type ConnectionStatus,
     type DialOptions,
     type FlexConnection,
-    type HostHandlers
+    type HostHandlers,
+    type StatusChange
 } from './hostConnection.ts';
 export { FlexBridgeError } from './portEndpoint.ts';
 export {
@@ -25,7 +26,8 @@ export {
     type Direction,
     type Interaction,
     type InteractionEventName,
-    type InteractionStatus
+    type InteractionStatus,
+    type PresenceCause
 } from './protocol.ts';
 
 import { FlexBridgeError } from './portEndpoint.ts';

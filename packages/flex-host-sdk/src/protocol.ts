@@ -165,10 +165,20 @@ export type PresenceCause = 'agent' | 'sync' | 'current';
 
 /** Events Flex sends to the host. */
 export interface HostEvents {
+    /**
+     * An interaction's step, for every channel: `offered` (it rings: Flex's taskReceived),
+     * `accepted`, `wrapping`, `completed`, `canceled` (the customer left before it was
+     * accepted). `interaction.record` is the record linked at that moment.
+     */
     interaction: { event: InteractionEventName; interaction: Interaction };
+    /** The agent's Flex activity, once at connection and at every change. */
     availability: Availability;
     /** Presence sync (when its admin turned it on): follow only `cause: 'agent'`, never echo `sync`. */
     presence: { activity: string; cause: PresenceCause };
+    /**
+     * A Flex task event the admin forwards (`forwarded_events`), as
+     * `{ name, data: { taskSid, status, channel } }`.
+     */
     flexEvent: { name: string; data: Record<string, AttributeValue> };
 }
 

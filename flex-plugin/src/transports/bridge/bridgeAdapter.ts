@@ -19,6 +19,7 @@ import type { HostAppSettings } from '../../config/hostAppConfig';
 import {
     ActionRefused,
     type CrmPort,
+    type DialOutcome,
     type DialRequest,
     type FlatValue,
     type PresenceRequest,
@@ -83,7 +84,7 @@ function hasBadRecord(params: unknown): boolean {
 
 export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
     const name = host.hostName;
-    let dialListener: ((request: DialRequest) => void) | null = null;
+    let dialListener: ((request: DialRequest) => Promise<DialOutcome>) | null = null;
     let choiceListener: ((choice: RecordChoice) => void) | null = null;
     let presenceListener: ((request: PresenceRequest) => void) | null = null;
     let actionListener:
@@ -139,11 +140,20 @@ export function bridgeAdapter({ link, host }: BridgeAdapterOptions): CrmPort {
                 }
                 const record = request.params.record ?? null;
                 if (record) remember([record]);
-                dialListener({
+                // The host hears whether the call was placed, as it hears every other refusal.
+                const outcome = await dialListener({
                     number: request.params.number,
                     record,
                     ...(Object.keys(attributes).length ? { attributes } : {})
                 });
+                if (outcome.kind === 'refused') {
+                    throw new FlexBridgeError(
+                        'REFUSED',
+                        outcome.message,
+                        outcome.reason === 'invalid-number' ? ['number'] : []
+                    );
+                }
+                if (outcome.kind === 'failed') throw new FlexBridgeError('FAILED', outcome.message);
                 return { accepted: true };
             }
             case 'linkRecord': {

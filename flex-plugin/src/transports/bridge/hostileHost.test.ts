@@ -272,7 +272,10 @@ describe('after the handshake: requests that break the protocol change nothing',
             choices: [] as RecordChoice[],
             actions: [] as string[]
         };
-        await port.onDialRequest((request) => reached.dials.push(request));
+        await port.onDialRequest(async (request) => {
+            reached.dials.push(request);
+            return { kind: 'placed', destination: '+14155550100' };
+        });
         await port.onRecordChoice((choice) => reached.choices.push(choice));
         port.actions?.onRequest(async (name) => {
             reached.actions.push(name);

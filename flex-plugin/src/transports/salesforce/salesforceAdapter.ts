@@ -100,7 +100,8 @@ export function salesforceAdapter(options: SalesforceAdapterOptions): CrmPort {
 
         async onDialRequest(listener) {
             await openCti.enableClickToDial();
-            openCti.onClickToDial((payload) => listener(dialRequestOf(payload)));
+            // Open CTI's click-to-dial expects no answer: the agent reads a refusal in Flex.
+            openCti.onClickToDial((payload) => void listener(dialRequestOf(payload)));
         },
 
         openRecord: (recordId) => openCti.screenPopRecord(recordId),

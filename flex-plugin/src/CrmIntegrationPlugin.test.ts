@@ -1,7 +1,7 @@
 // The plugin's init against the real Flex module: Flex waits for init before it shows the agent
 // desktop, so init must not wait for Salesforce.
 import * as Flex from '@twilio/flex-ui';
-import SalesforceIntegrationPlugin from './SalesforceIntegrationPlugin';
+import CrmIntegrationPlugin from './CrmIntegrationPlugin';
 import {
     createHarness,
     dismissAllNotifications,
@@ -28,7 +28,7 @@ test('init resolves while Salesforce’s script is still loading; the layout is 
     const h = createHarness(enabled);
     embedIn(SALESFORCE_ORIGIN);
     const removed = jest.spyOn(Flex.MainHeader.Content, 'remove');
-    const plugin = new SalesforceIntegrationPlugin();
+    const plugin = new CrmIntegrationPlugin();
 
     let initDone = false;
     const init = plugin.init(Flex, h.manager).then(() => {
@@ -60,11 +60,11 @@ test('an error inside the integration never reaches Flex', async () => {
     // Flex's strings refuse the plugin's (a frozen object): startIntegration throws at once.
     Object.defineProperty(h.manager, 'strings', { value: Object.freeze({}) });
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const plugin = new SalesforceIntegrationPlugin();
+    const plugin = new CrmIntegrationPlugin();
     await expect(plugin.init(Flex, h.manager)).resolves.toBeUndefined();
     await expect(plugin.started).resolves.toBeNull();
     expect(errors).toHaveBeenCalledWith(
-        '[salesforce-integration] could not start; Salesforce features are off',
+        '[crm-integration] could not start; the CRM features are off',
         expect.any(TypeError)
     );
 });

@@ -3,9 +3,9 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { consoleLogger } from './integration/context';
 import { startIntegration, type Integration } from './integration/startIntegration';
 
-const PLUGIN_NAME = 'SalesforceIntegrationPlugin';
+const PLUGIN_NAME = 'CrmIntegrationPlugin';
 
-export default class SalesforceIntegrationPlugin extends FlexPlugin {
+export default class CrmIntegrationPlugin extends FlexPlugin {
     constructor() {
         super(PLUGIN_NAME);
     }
@@ -13,12 +13,12 @@ export default class SalesforceIntegrationPlugin extends FlexPlugin {
     /**
      * Flex waits for init before it shows the agent desktop, so init only starts the integration:
      * its synchronous part (strings, configuration, origin check, layout) runs now, and the
-     * connection to Salesforce (loading Open CTI, subscribing, enabling click-to-dial) goes on
-     * after Flex is up. A slow or absent Salesforce never holds Flex back.
+     * connection to the CRM (loading Open CTI, or the host app's handshake; subscribing, enabling
+     * click-to-dial) goes on after Flex is up. A slow or absent CRM never holds Flex back.
      */
     init(_flex: typeof Flex, manager: Flex.Manager): Promise<void> {
         this.started = startIntegration({ manager, window }).catch((error: unknown) => {
-            consoleLogger.error('could not start; Salesforce features are off', error);
+            consoleLogger.error('could not start; the CRM features are off', error);
             return null;
         });
         return Promise.resolve();
