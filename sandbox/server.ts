@@ -5,13 +5,15 @@
 //   app       http://localhost:<port+2>/app/          the demo CRM: Flex through the host SDK
 //   foreign   http://localhost:<port+3>/app/          the same page at an origin the plugin does
 //                                                     not allow: Flex refuses to talk to it
+// SANDBOX_HOST_ORIGIN adds a developer's own page (another origin) to the hosts Flex allows; the
+// app side also serves the host SDK's browser build at /sdk/flex-host-sdk.min.js for it.
 // localhost and 127.0.0.1 are different sites to a browser, so Chromium runs the softphone in its
 // own renderer process and treats its storage as third-party, as inside Salesforce
 // (docs/sandbox.md, "Two sites").
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { distDir, pluginBundle, sandboxDir, sldsAssets } from './build/paths.ts';
+import { distDir, pluginBundle, sandboxDir, sdkBrowserBuild, sldsAssets } from './build/paths.ts';
 
 export interface SandboxOrigins {
     console: string;
@@ -20,20 +22,47 @@ export interface SandboxOrigins {
     app: string;
     /** The demo CRM at an origin that is not on the list. */
     foreignApp: string;
+    /** Developers' own pages that may embed the sandbox's Flex too (SANDBOX_HOST_ORIGIN). */
+    extraHosts: readonly string[];
 }
 
 export function originsFor(
     consolePort: number,
     softphonePort: number,
     appPort = consolePort + 2,
-    foreignPort = consolePort + 3
+    foreignPort = consolePort + 3,
+    extraHosts: readonly string[] = []
 ): SandboxOrigins {
     return {
         console: `http://localhost:${consolePort}`,
         softphone: `http://127.0.0.1:${softphonePort}`,
         app: `http://localhost:${appPort}`,
-        foreignApp: `http://localhost:${foreignPort}`
+        foreignApp: `http://localhost:${foreignPort}`,
+        extraHosts
     };
+}
+
+/**
+ * SANDBOX_HOST_ORIGIN: one origin or several, separated by commas, each exactly as a browser
+ * shows it (scheme, host and port, no path). Throws a sentence that says what is wrong.
+ */
+export function parseHostOrigins(value: string | undefined): string[] {
+    if (!value?.trim()) return [];
+    return value.split(',').map((entry) => {
+        const origin = entry.trim();
+        let url: URL | null = null;
+        try {
+            url = new URL(origin);
+        } catch {
+            // Reported below.
+        }
+        if (!url || url.origin !== origin || !['http:', 'https:'].includes(url.protocol)) {
+            throw new Error(
+                `SANDBOX_HOST_ORIGIN: "${origin}" is not an origin such as http://localhost:3000 (scheme, host and port; no path, no trailing slash)`
+            );
+        }
+        return origin;
+    });
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -82,8 +111,17 @@ export function routeFor(pathname: string, origins: SandboxOrigins): Route | nul
         return {
             file: path.join(sandboxDir, 'softphone', 'index.html'),
             // As Flex's Allowed URLs would be, plus the foreign app so the plugin's own refusal shows.
-            frameAncestors: `${origins.console} ${origins.app} ${origins.foreignApp}`,
-            template: { CONSOLE_ORIGIN: origins.console, APP_ORIGIN: origins.app }
+            frameAncestors: [
+                origins.console,
+                origins.app,
+                origins.foreignApp,
+                ...origins.extraHosts
+            ].join(' '),
+            template: {
+                CONSOLE_ORIGIN: origins.console,
+                APP_ORIGIN: origins.app,
+                HOST_ORIGINS: origins.extraHosts.join(' ')
+            }
         };
     }
     if (pathname === '/app/' || pathname === '/app/index.html') {
@@ -91,6 +129,10 @@ export function routeFor(pathname: string, origins: SandboxOrigins): Route | nul
             file: path.join(sandboxDir, 'demo-crm', 'index.html'),
             template: { SOFTPHONE_ORIGIN: origins.softphone }
         };
+    }
+    if (pathname === '/sdk/flex-host-sdk.min.js') {
+        // The host SDK's browser build, as npm run build:sdk writes it, for a developer's page.
+        return { file: sdkBrowserBuild };
     }
     if (pathname === '/app/demo-crm.css') {
         return { file: path.join(sandboxDir, 'demo-crm', 'demo-crm.css') };
@@ -184,10 +226,14 @@ async function listen(
 
 /**
  * Serves the built sandbox: the console on `port`, the softphone on `port + 1`, the demo CRM on
- * `port + 2` and its foreign copy on `port + 3` (or free ports).
+ * `port + 2` and its foreign copy on `port + 3` (or free ports). `extraHosts`: further pages that
+ * may embed Flex (parseHostOrigins).
  */
-export async function startServer(port = 0): Promise<RunningSandbox> {
-    let origins = originsFor(port, port + 1);
+export async function startServer(
+    port = 0,
+    extraHosts: readonly string[] = []
+): Promise<RunningSandbox> {
+    let origins = originsFor(port, port + 1, port + 2, port + 3, extraHosts);
     const listener = (request: IncomingMessage, response: ServerResponse) => {
         handle(request, response, origins).catch(() => {
             if (!response.headersSent) {
@@ -199,7 +245,13 @@ export async function startServer(port = 0): Promise<RunningSandbox> {
     const softphoneSide = await listen(port === 0 ? 0 : port + 1, listener);
     const appSide = await listen(port === 0 ? 0 : port + 2, listener);
     const foreignSide = await listen(port === 0 ? 0 : port + 3, listener);
-    origins = originsFor(consoleSide.port, softphoneSide.port, appSide.port, foreignSide.port);
+    origins = originsFor(
+        consoleSide.port,
+        softphoneSide.port,
+        appSide.port,
+        foreignSide.port,
+        extraHosts
+    );
     const servers = [
         ...consoleSide.servers,
         ...softphoneSide.servers,

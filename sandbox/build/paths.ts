@@ -6,6 +6,13 @@ export const sandboxDir = path.join(repoRoot, 'sandbox');
 export const distDir = path.join(sandboxDir, 'dist');
 export const flexPluginDir = path.join(repoRoot, 'flex-plugin');
 export const flexPluginModules = path.join(flexPluginDir, 'node_modules');
+export const sdkBrowserBuild = path.join(
+    repoRoot,
+    'packages',
+    'flex-host-sdk',
+    'dist',
+    'flex-host-sdk.min.js'
+);
 export const pluginBundle = path.join(flexPluginDir, 'build', 'plugin-salesforce-integration.js');
 export const sldsAssets = path.join(
     repoRoot,

@@ -22,6 +22,8 @@ export interface SandboxOptions {
     softphoneSiteDataBlocked?: boolean;
     /** A Chromium to use instead of the one sandbox/browser/ finds. */
     executablePath?: string;
+    /** Further pages allowed to embed Flex, as SANDBOX_HOST_ORIGIN gives them. */
+    extraHosts?: string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export interface SandboxOptions {
  * the error is thrown, so a failed set-up never leaves a process that keeps the run alive.
  */
 export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-    const server = await startServer(0);
+    const server = await startServer(0, options.extraHosts);
     let chromium;
     try {
         chromium = await launchChromium({

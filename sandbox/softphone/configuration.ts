@@ -13,11 +13,17 @@ export function appOrigin(doc: Document = document): string {
     return meta?.getAttribute('content') ?? '';
 }
 
+/** Developers' own pages the sandbox allows too (SANDBOX_HOST_ORIGIN), written by the server. */
+export function extraHostOrigins(doc: Document = document): string[] {
+    const meta = doc.querySelector('meta[name="sandbox-host-origins"]');
+    return (meta?.getAttribute('content') ?? '').split(' ').filter(Boolean);
+}
+
 /** What the Flex admin of the demo CRM set in custom_data.host_app_integration. */
-export function hostAppSettings(allowedOrigin: string): Record<string, unknown> {
+export function hostAppSettings(allowedOrigins: readonly string[]): Record<string, unknown> {
     return {
         enabled: true,
-        allowed_host_origins: [allowedOrigin],
+        allowed_host_origins: [...allowedOrigins],
         host_name: 'Demo CRM',
         exposed_attributes: ['from', 'name', 'channelType'],
         dial_attributes: ['campaign'],
@@ -55,7 +61,8 @@ export function salesforceLwcSettings(lightningOrigin: string): Record<string, u
 export function sandboxFlexConfiguration(
     query: URLSearchParams,
     origin: string = consoleOrigin(),
-    app: string = appOrigin()
+    app: string = appOrigin(),
+    extraHosts: readonly string[] = extraHostOrigins()
 ): Record<string, unknown> {
     let overrides: Record<string, unknown> = {};
     const raw = query.get('flexSettings');
@@ -69,7 +76,9 @@ export function sandboxFlexConfiguration(
         return {
             logLevel: 'error',
             language: 'en-US',
-            custom_data: { host_app_integration: { ...hostAppSettings(app), ...overrides } }
+            custom_data: {
+                host_app_integration: { ...hostAppSettings([app, ...extraHosts]), ...overrides }
+            }
         };
     }
     if (query.get('host') === 'lwc') {
