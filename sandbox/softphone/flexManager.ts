@@ -20,6 +20,20 @@ export interface SandboxManagerOptions {
 
 export const SANDBOX_CALLER_ID = '+15550109999';
 
+/**
+ * What a Flex account's outbound calling set-up holds (Console → Flex → Manage → Voice; the
+ * Configuration API's outbound_call_flows): the admin guide's step 2.4 names the same keys.
+ */
+export const SANDBOX_OUTBOUND_CALL_FLOWS = {
+    default: {
+        enabled: true,
+        caller_id: SANDBOX_CALLER_ID,
+        queue_sid: SANDBOX_QUEUE_SID,
+        workflow_sid: SANDBOX_WORKFLOW_SID,
+        location: 'US'
+    }
+};
+
 export function createSandboxManager({
     flex,
     redux,
@@ -41,15 +55,7 @@ export function createSandboxManager({
     internals._serviceConfiguration = {
         account_sid: 'AC' + '0'.repeat(32),
         taskrouter_offline_activity_sid: offlineActivitySid,
-        outbound_call_flows: {
-            default: {
-                enabled: true,
-                caller_id: SANDBOX_CALLER_ID,
-                queue_sid: SANDBOX_QUEUE_SID,
-                workflow_sid: SANDBOX_WORKFLOW_SID,
-                location: 'US'
-            }
-        },
+        outbound_call_flows: SANDBOX_OUTBOUND_CALL_FLOWS,
         ui_attributes: configuration
     };
     managerClasses.forEach((managerClass) => {
