@@ -206,4 +206,42 @@ describe('npm run flex:config', () => {
             screen_pop: false
         });
     });
+
+    it('--check-origin says whether the block Flex has is on and allows an origin', async () => {
+        const origin = 'https://acme--uat.sandbox.lightning.force.com';
+        const off = await run(['--check-origin', origin], env);
+        assert.equal(off.code, 1);
+        assert.match(off.stderr, /salesforce_integration\.enabled is not true/);
+        await run(
+            [
+                '--file',
+                await settings({
+                    enabled: true,
+                    allowed_origins: ['https://acme.lightning.force.com']
+                }),
+                '--write'
+            ],
+            env
+        );
+        const missing = await run(['--check-origin', origin], env);
+        assert.equal(missing.code, 1);
+        assert.match(
+            missing.stderr,
+            new RegExp(
+                `${origin.replaceAll('.', '\\.')} is not in salesforce_integration\\.allowed_origins`
+            )
+        );
+        await run(
+            ['--file', await settings({ enabled: true, allowed_origins: [origin] }), '--write'],
+            env
+        );
+        const allowed = await run(['--check-origin', origin], env);
+        assert.equal(allowed.code, 0, allowed.stderr);
+        assert.match(allowed.stdout, /✓ salesforce_integration is on and allows/);
+        const host = await run(['--check-origin', origin, '--block', 'host_app_integration'], env);
+        assert.equal(host.code, 1);
+        assert.match(host.stderr, /Flex has no custom_data\.host_app_integration/);
+        const writes = api.requests.filter((request) => request.method === 'POST').length;
+        assert.equal(writes, 2, 'a check never writes');
+    });
 });

@@ -6,6 +6,8 @@
 //   npm run flex:config                                    show the current settings
 //   npm run flex:config -- --file integration.json         dry run: the change, nothing written
 //   npm run flex:config -- --file integration.json --write write it
+//   npm run flex:config -- --check-origin https://acme.lightning.force.com
+//                                                          checks the block is on and allows it
 // The file holds {"salesforce_integration": {…}} or {"host_app_integration": {…}}, or a bare block
 // for the one --block names (default salesforce_integration).
 import { readFile } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import {
     changesAfterWrite,
     formatChanges,
     mergeIntegration,
+    originProblem,
     type BlockKey
 } from './mergeIntegration.ts';
 
@@ -30,9 +33,13 @@ const { values } = parseArgs({
     options: {
         file: { type: 'string' },
         block: { type: 'string', default: 'salesforce_integration' },
-        write: { type: 'boolean', default: false }
+        write: { type: 'boolean', default: false },
+        'check-origin': { type: 'string' }
     }
 });
+if (values['check-origin'] !== undefined && values.file) {
+    fail('--check-origin reads the settings Flex has: give it without --file.', 2);
+}
 if (values.write && !values.file) {
     fail('--write needs --file with the settings to write.', 2);
 }
@@ -83,6 +90,13 @@ try {
     const current = await readConfiguration(access.access);
     const customData = (current.ui_attributes as Record<string, unknown> | undefined)
         ?.custom_data as Record<string, unknown> | undefined;
+    const checkOrigin = values['check-origin'];
+    if (checkOrigin !== undefined) {
+        const problem = originProblem(customData?.[key], key, checkOrigin);
+        if (problem) fail(`${problem}. Set it with npm run flex:config -- --file … --write.`);
+        console.log(`✓ ${key} is on and allows ${checkOrigin}.`);
+        process.exit(0);
+    }
     if (block === undefined) {
         console.log(
             `Current ui_attributes.custom_data.${key}:\n${JSON.stringify(customData?.[key] ?? null, null, 2)}`

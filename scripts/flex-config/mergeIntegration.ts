@@ -77,6 +77,30 @@ export function blockWarnings(block: unknown, key: BlockKey = CONFIG_KEY): strin
 }
 
 /**
+ * Why Flex, with the block it has, would not talk to a CRM at `origin` (null when it would): the
+ * block missing, invalid or off, or the origin not in its list. What a release's smoke test
+ * checks for the test Flex account.
+ */
+export function originProblem(block: unknown, key: BlockKey, origin: string): string | null {
+    if (block === undefined || block === null) return `Flex has no custom_data.${key}`;
+    const problem = blockProblem(block, key);
+    if (problem) return `custom_data.${key} is refused by the plugin: ${problem}`;
+    if (key === HOST_APP_KEY) {
+        const host = parseHostAppConfig({ [key]: block });
+        if (host.kind !== 'valid' || !host.config.enabled) return `${key}.enabled is not true`;
+        return host.host.allowedHostOrigins.includes(origin)
+            ? null
+            : `${origin} is not in ${key}.allowed_host_origins`;
+    }
+    const checked = parseIntegrationConfig({ [CONFIG_KEY]: block });
+    if (checked.kind !== 'valid' || !checked.config.enabled) return `${key}.enabled is not true`;
+    return checked.config.allowed_origins.includes(origin) ||
+        checked.config.trust_any_salesforce_org
+        ? null
+        : `${origin} is not in ${key}.allowed_origins`;
+}
+
+/**
  * ui_attributes with `custom_data.<key>` replaced by block (the whole block: a key left out of it
  * goes back to its default), after checking the block as the plugin will.
  */

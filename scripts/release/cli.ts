@@ -9,6 +9,7 @@ import {
     FLOWS,
     fill,
     installLinks,
+    lightningOrigin,
     pick,
     toArgv,
     type FlowName,
@@ -119,6 +120,14 @@ for (const step of FLOWS[flowName](options)) {
     }
 }
 console.log(`\n✓ ${flowName} done.`);
+if (captured.instanceUrl) {
+    const origin = lightningOrigin(captured.instanceUrl);
+    console.log(
+        origin
+            ? `Flex must allow ${origin}: in Flex's Allowed URLs, and in allowed_origins (check it: npm run flex:config -- --check-origin ${origin}).`
+            : `${captured.instanceUrl} is not a My Domain address: add the origin agents open Lightning on to Flex's Allowed URLs and allowed_origins.`
+    );
+}
 if (captured.packageVersionId) {
     const links = installLinks(captured.packageVersionId);
     console.log(

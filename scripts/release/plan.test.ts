@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { DEFAULT_OPTIONS, FLOWS, fill, installLinks, pick, toArgv, type SfCall } from './plan.ts';
+import {
+    DEFAULT_OPTIONS,
+    FLOWS,
+    fill,
+    installLinks,
+    lightningOrigin,
+    pick,
+    toArgv,
+    type SfCall
+} from './plan.ts';
 import { packageDirectories } from '../lib/projectLayout.ts';
 import { checkCall, loadInstalledCommands, type CommandIndex } from './sfCommands.ts';
 
@@ -188,5 +197,44 @@ describe('wiring', () => {
                 );
             }
         }
+    });
+});
+
+describe("the org's Lightning origin, which the release smoke test names for Flex", () => {
+    it('follows from each kind of My Domain address', () => {
+        assert.equal(
+            lightningOrigin('https://acme.my.salesforce.com'),
+            'https://acme.lightning.force.com'
+        );
+        assert.equal(
+            lightningOrigin('https://acme--uat.sandbox.my.salesforce.com'),
+            'https://acme--uat.sandbox.lightning.force.com'
+        );
+        assert.equal(
+            lightningOrigin('https://power-page-1234-dev-ed.scratch.my.salesforce.com/'),
+            'https://power-page-1234-dev-ed.scratch.lightning.force.com'
+        );
+        assert.equal(
+            lightningOrigin('https://acme-dev-ed.develop.my.salesforce.com'),
+            'https://acme-dev-ed.develop.lightning.force.com'
+        );
+    });
+
+    it('is not guessed for an address that is not a My Domain one', () => {
+        for (const url of [
+            'https://login.salesforce.com',
+            'https://na1.salesforce.com',
+            'not a url',
+            ''
+        ]) {
+            assert.equal(lightningOrigin(url), null, url);
+        }
+    });
+
+    it("the smoke flow reads the org's address with a command that answers in JSON", () => {
+        const steps = FLOWS.smoke(sampleOptions);
+        const read = steps.find((step) => step.capture?.name === 'instanceUrl');
+        assert.equal(read?.command, 'org display');
+        assert.deepEqual(read?.capture?.path, ['instanceUrl']);
     });
 });

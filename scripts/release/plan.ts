@@ -18,7 +18,7 @@ export interface ReleaseOptions {
     alias: string;
     durationDays: string;
     devHubAuthFile: string;
-    /** JWT login (recommended for CI): a connected app's consumer key, its key file, the user. */
+    /** JWT login (recommended for CI): an external client app's (or connected app's) consumer key, its key file, the user. */
     jwt: { clientId: string; keyFile: string; username: string; instanceUrl: string };
     /** sfdx-project.json's package directories, deployed in order to a scratch org. */
     packageDirectories: string[];
@@ -75,7 +75,7 @@ export type FlowName = keyof typeof FLOWS;
 
 export const FLOWS = {
     /**
-     * Authorise the Dev Hub in CI: with a JWT (a connected app and a dedicated integration user)
+     * Authorise the Dev Hub in CI: with a JWT (an external client app and a dedicated integration user)
      * when its options are given, else from an SFDX auth URL file.
      */
     'devhub-login': (o: ReleaseOptions): SfCall[] => [
@@ -162,10 +162,19 @@ export const FLOWS = {
             : [])
     ],
 
-    /** Checks a deployed org is ready for agents (used by the scratch-org workflow). */
+    /**
+     * Checks a deployed org is ready for agents (used by the scratch-org workflow), and reads the
+     * org's address, from which the Lightning origin Flex must allow follows (lightningOrigin).
+     */
     smoke: (o: ReleaseOptions): SfCall[] => [
         findCallCenter(o.alias),
         findUser(o.alias),
+        {
+            purpose: "Read the org's address (Flex must allow its Lightning origin)",
+            command: 'org display',
+            flags: { 'target-org': o.alias },
+            capture: { name: 'instanceUrl', path: ['instanceUrl'] }
+        },
         {
             purpose: 'Check the user is assigned to the call center',
             command: 'data query',
@@ -301,6 +310,25 @@ export function pick(result: unknown, path: string[]): string {
 }
 
 /** The links an admin opens to install a package version (production, sandbox). */
+/**
+ * The origin agents open Lightning Experience on, from the org's instance URL (My Domain):
+ * https://acme.my.salesforce.com → https://acme.lightning.force.com, and likewise for sandbox and
+ * scratch org domains. Null for an address that is not a My Domain one.
+ */
+export function lightningOrigin(instanceUrl: string): string | null {
+    let host: string;
+    try {
+        host = new URL(instanceUrl).hostname;
+    } catch {
+        return null;
+    }
+    const myDomain =
+        /^([a-z0-9-]+(?:\.(?:sandbox|scratch|develop|demo|patch|trailblaze))?)\.my\.salesforce\.com$/i.exec(
+            host
+        );
+    return myDomain ? `https://${myDomain[1]}.lightning.force.com` : null;
+}
+
 export function installLinks(packageVersionId: string): { production: string; sandbox: string } {
     const query = `/packaging/installPackage.apexp?p0=${packageVersionId}`;
     return {
