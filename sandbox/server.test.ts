@@ -6,6 +6,17 @@ import { originsFor, parseHostOrigins, routeFor } from './server.ts';
 import { sdkBrowserBuild } from './build/paths.ts';
 import { sandboxFlexConfiguration } from './softphone/configuration.ts';
 
+/** The hosts the sandbox's Flex allows, for a page served with these origins. */
+function allowedHosts(origins: ReturnType<typeof originsFor>): string[] {
+    const configuration = sandboxFlexConfiguration(
+        new URLSearchParams('host=app'),
+        origins.console,
+        origins.app,
+        origins.extraHosts
+    ) as { custom_data: { host_app_integration: { allowed_host_origins: string[] } } };
+    return configuration.custom_data.host_app_integration.allowed_host_origins;
+}
+
 describe('SANDBOX_HOST_ORIGIN', () => {
     test('takes one origin or several, exactly as a browser shows them', () => {
         assert.deepEqual(parseHostOrigins(undefined), []);
@@ -42,29 +53,12 @@ describe('SANDBOX_HOST_ORIGIN', () => {
         );
         assert.equal(softphone?.template?.HOST_ORIGINS, 'http://localhost:3000');
         assert.equal(routeFor('/sdk/flex-host-sdk.min.js', origins)?.file, sdkBrowserBuild);
-        const configuration = sandboxFlexConfiguration(
-            new URLSearchParams('host=app'),
-            origins.console,
-            origins.app,
-            origins.extraHosts
-        ) as { custom_data: { host_app_integration: { allowed_host_origins: string[] } } };
-        assert.deepEqual(configuration.custom_data.host_app_integration.allowed_host_origins, [
-            'http://localhost:4402',
-            'http://localhost:3000'
-        ]);
+        assert.deepEqual(allowedHosts(origins), ['http://localhost:4402', 'http://localhost:3000']);
     });
 
     test('without it, only the demo CRM is allowed', () => {
         const origins = originsFor(4400, 4401);
         assert.equal(routeFor('/softphone/', origins)?.template?.HOST_ORIGINS, '');
-        const configuration = sandboxFlexConfiguration(
-            new URLSearchParams('host=app'),
-            origins.console,
-            origins.app,
-            origins.extraHosts
-        ) as { custom_data: { host_app_integration: { allowed_host_origins: string[] } } };
-        assert.deepEqual(configuration.custom_data.host_app_integration.allowed_host_origins, [
-            'http://localhost:4402'
-        ]);
+        assert.deepEqual(allowedHosts(origins), ['http://localhost:4402']);
     });
 });

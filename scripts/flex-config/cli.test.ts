@@ -1,7 +1,6 @@
 // The configuration command end to end against the Flex Configuration API stand-in (which keeps
 // the API's replace-whole semantics): a dry run writes nothing, --write loses no other setting.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,8 @@ import {
     startConfigurationApi,
     type ConfigurationApiStandIn
 } from '../../sandbox/softphone/standins/flexConfigurationApi.ts';
+import { runFlexConfig } from './runFlexConfig.ts';
 
-const CLI = path.join(import.meta.dirname, 'cli.ts');
 const ACCOUNT = `AC${'a'.repeat(32)}`;
 const API_KEY = `SK${'b'.repeat(32)}`;
 const SECRET = 'key-secret';
@@ -24,31 +23,7 @@ const UI_ATTRIBUTES = {
     }
 };
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(
-            process.execPath,
-            ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', CLI, ...args],
-            {
-                env: { PATH: process.env.PATH ?? '', ...env },
-                stdio: ['ignore', 'pipe', 'pipe'],
-                timeout: 60_000
-            }
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-}
+const run = (args: string[], env: Record<string, string>) => runFlexConfig(args, env);
 
 describe('npm run flex:config', () => {
     let api: ConfigurationApiStandIn;

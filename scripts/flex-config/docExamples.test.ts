@@ -3,7 +3,6 @@
 // `npm run flex:config`'s dry run (against the Configuration API stand-in) with the doc's own
 // arguments.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,8 @@ import {
 } from '../../sandbox/softphone/standins/flexConfigurationApi.ts';
 import { ROOT, docFiles } from '../lib/docCommands.ts';
 import { BLOCK_KEYS } from './mergeIntegration.ts';
+import { runFlexConfig } from './runFlexConfig.ts';
 
-const CLI = path.join(import.meta.dirname, 'cli.ts');
 const ACCOUNT = `AC${'a'.repeat(32)}`;
 const API_KEY = `SK${'b'.repeat(32)}`;
 /** How far from its JSON block the docs may print the command that writes it. */
@@ -77,26 +76,15 @@ export function settingsExamples(file: string, markdown: string): SettingsExampl
     return examples;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string>) {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-        (resolve, reject) => {
-            const child = spawn(
-                process.execPath,
-                ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', CLI, ...args],
-                { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 }
-            );
-            let stdout = '';
-            let stderr = '';
-            child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({ code, stdout, stderr }));
-        }
-    );
-}
-
 describe('the settings examples in the docs', () => {
     let api: ConfigurationApiStandIn;
+    /** What a reader exports before running the command, pointed at the stand-in. */
+    const credentials = () => ({
+        TWILIO_ACCOUNT_SID: ACCOUNT,
+        TWILIO_API_KEY: API_KEY,
+        TWILIO_API_SECRET: 'secret',
+        FLEX_API_URL: api.url
+    });
     let dir: string;
     const examples: SettingsExample[] = [];
     before(async () => {
@@ -129,12 +117,7 @@ describe('the settings examples in the docs', () => {
             const args = example.args ?? [];
             const name = args[args.indexOf('--file') + 1] ?? 'settings.json';
             await writeFile(path.join(dir, name), example.json);
-            const result = await run(args, dir, {
-                TWILIO_ACCOUNT_SID: ACCOUNT,
-                TWILIO_API_KEY: API_KEY,
-                TWILIO_API_SECRET: 'secret',
-                FLEX_API_URL: api.url
-            });
+            const result = await runFlexConfig(args, credentials(), dir);
             if (result.code !== 0 || !/Dry run: nothing was written/.test(result.stdout)) {
                 refused.push(
                     `${path.relative(ROOT, example.file)}:${example.line} (${args.join(' ')}): ${result.stderr.trim()}`
@@ -157,12 +140,7 @@ describe('the settings examples in the docs', () => {
         );
         assert.deepEqual(example?.args, ['--file', 'host-app.json']);
         await writeFile(path.join(dir, 'host-app.json'), example?.json ?? '');
-        const result = await run(example?.args ?? [], dir, {
-            TWILIO_ACCOUNT_SID: ACCOUNT,
-            TWILIO_API_KEY: API_KEY,
-            TWILIO_API_SECRET: 'secret',
-            FLEX_API_URL: api.url
-        });
+        const result = await runFlexConfig(example?.args ?? [], credentials(), dir);
         assert.equal(result.code, 2);
         assert.match(result.stderr, /allowed_host_origins/);
     });
