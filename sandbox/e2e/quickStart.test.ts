@@ -7,14 +7,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame } from 'playwright-core';
-import {
-    eventually,
-    finishCall,
-    openSandbox,
-    tasksOf,
-    type PhoneWindow,
-    type Sandbox
-} from './harness.ts';
+import { eventually, openSandbox, tasksOf, type PhoneWindow, type Sandbox } from './harness.ts';
 
 const GUIDE = path.join(import.meta.dirname, '..', '..', 'docs', 'embedding.md');
 
@@ -99,7 +92,13 @@ describe('the quick start in docs/embedding.md', () => {
             .waitFor({ timeout: 15000 });
         const [inbound] = await tasksOf(flex);
         assert.equal(inbound?.attributes.hostRecordId, 'C-1');
-        await finishCall(flex, inbound?.reservationSid ?? '');
+        // As the guide says: finish it in the strip, then call.
+        await strip.getByRole('button', { name: 'Hang up' }).click();
+        await strip.getByRole('button', { name: 'Complete' }).click();
+        await eventually(
+            () => tasksOf(flex),
+            (list) => list.every((task) => task.status === 'completed')
+        );
 
         await browserPage.getByRole('button', { name: 'Call Grace' }).click();
         const tasks = await eventually(
