@@ -4,6 +4,12 @@
 // What TaskRouter's servers would decide (a caller hangs up, a task is routed to this worker) is
 // driven from outside through the `TaskRouterSwitchboard`.
 import { Emitter } from './emitter.ts';
+import {
+    SandboxIncomingTransfer,
+    SandboxOutgoingTransfer,
+    type TransferMode,
+    type TransferType
+} from './taskTransfer.ts';
 
 export type ReservationStatus =
     | 'pending'
@@ -29,7 +35,7 @@ export type Attributes = Record<string, unknown>;
 export type WorkerEventName =
     'activityUpdated' | 'attributesUpdated' | 'disconnected' | 'reservationCreated';
 export type ReservationEventName = Exclude<ReservationStatus, 'pending' | 'wrapping'> | 'wrapup';
-export type TaskEventName = 'updated' | 'completed' | 'canceled' | 'wrapup';
+export type TaskEventName = 'updated' | 'completed' | 'canceled' | 'wrapup' | 'transferInitiated';
 
 const ACCOUNT_SID = 'AC' + '0'.repeat(32);
 const WORKSPACE_SID = 'WS' + '0'.repeat(31) + '1';
@@ -90,7 +96,10 @@ export class SandboxTask extends Emitter<TaskEventName> {
     readonly reason = '';
     readonly taskChannelSid: string;
     readonly timeout = 86400;
-    readonly transfers = { incoming: null, outgoing: null };
+    readonly transfers: {
+        incoming: SandboxIncomingTransfer | null;
+        outgoing: SandboxOutgoingTransfer | null;
+    } = { incoming: null, outgoing: null };
     readonly workflowName = 'Sandbox workflow';
     readonly workflowSid = SANDBOX_WORKFLOW_SID;
     readonly version = '0';
@@ -105,6 +114,13 @@ export class SandboxTask extends Emitter<TaskEventName> {
     readonly taskChannelUniqueName: string;
     /** The worker a task was created for (Flex's outbound calls), '' when routed by a workflow. */
     readonly routingTarget: string;
+    /**
+     * The reservation that brought this view of the task to its worker: each worker holding a
+     * reservation on a task sees it through its own Task object, as with the SDK.
+     */
+    reservationSid = '';
+    /** Where TaskRouter keeps this task's state for every worker (transfers, shared writes). */
+    workspace: SandboxWorkspace | null = null;
 
     constructor(
         sid: string,
@@ -131,6 +147,8 @@ export class SandboxTask extends Emitter<TaskEventName> {
         this.attributeWrites += 1;
         this.touch();
         this.announce('updated', this);
+        // TaskRouter tells every other worker holding this task.
+        this.workspace?.shareAttributes(this);
         return this;
     }
 
@@ -160,8 +178,24 @@ export class SandboxTask extends Emitter<TaskEventName> {
         return this;
     }
 
-    async transfer(): Promise<SandboxTask> {
-        throw new Error('Transfers are not simulated in the sandbox.');
+    /**
+     * The SDK's transfer: to a Worker (`WK…`) or a TaskQueue (`WQ…`) SID, `WARM` unless told
+     * `COLD`; `attributes` replace the task's. The receiving worker gets a new reservation on this
+     * same task; this view gets `transfers.outgoing` and emits `transferInitiated`.
+     */
+    async transfer(
+        to: string,
+        options: { mode?: TransferMode; attributes?: object; priority?: number } = {}
+    ): Promise<SandboxTask> {
+        if (typeof to !== 'string') {
+            throw new TypeError(
+                'Error calling method transfer(). <string>to is a required parameter.'
+            );
+        }
+        await roundTrip();
+        if (!this.workspace) throw new Error(`Task ${this.sid} is not in a workspace.`);
+        this.workspace.transfer(this, to, options);
+        return this;
     }
 
     async updateParticipant(): Promise<SandboxTask> {
@@ -194,6 +228,8 @@ export class SandboxReservation extends Emitter<ReservationEventName> {
     readonly sid: string;
     readonly task: SandboxTask;
     readonly workerSid: string;
+    /** Set when a transfer brought this reservation (the SDK's `reservation.transfer`). */
+    transfer: SandboxIncomingTransfer | null = null;
     private readonly onFinished: (reservation: SandboxReservation) => void;
 
     constructor(
@@ -207,6 +243,7 @@ export class SandboxReservation extends Emitter<ReservationEventName> {
         this.task = task;
         this.workerSid = workerSid;
         this.onFinished = onFinished;
+        task.reservationSid = sid;
     }
 
     /** Moves to a new status and emits the SDK's event for it; a finished one leaves the worker. */
@@ -325,10 +362,16 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
 
     /** One sandbox agent: the same worker SID on every load, as a real worker keeps its SID. */
     static readonly AGENT_SID = 'WK' + '5a4db0c5'.padEnd(32, '0');
+    /** The workspace whose tasks this worker is offered, with the other workers in it. */
+    readonly workspace: SandboxWorkspace;
 
-    constructor(sid: string = SandboxWorker.AGENT_SID) {
+    constructor(
+        sid: string = SandboxWorker.AGENT_SID,
+        workspace: SandboxWorkspace = new SandboxWorkspace()
+    ) {
         super();
         this.sid = sid;
+        this.workspace = workspace;
         const available = new SandboxActivity(this, nextSid('WA'), 'Available', true);
         const unavailable = new SandboxActivity(this, nextSid('WA'), 'Unavailable', false);
         const onBreak = new SandboxActivity(this, nextSid('WA'), 'Break', false);
@@ -339,6 +382,7 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
         this.activity = available;
         this.connectActivitySid = available.sid;
         this.disconnectActivitySid = offline.sid;
+        workspace.join(this);
     }
 
     get workerSid(): string {
@@ -382,9 +426,19 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
             channel,
             routingTarget
         );
+        this.workspace.track(task);
+        return this.reserve(task);
+    }
+
+    /** A new reservation of `task` for this worker, announced as TaskRouter's would be. */
+    reserve(
+        task: SandboxTask,
+        transfer: SandboxIncomingTransfer | null = null
+    ): SandboxReservation {
         const reservation = new SandboxReservation(nextSid('WR'), task, this.sid, (finished) =>
             this.reservations.delete(finished.sid)
         );
+        reservation.transfer = transfer;
         this.reservations.set(reservation.sid, reservation);
         this.announce('reservationCreated', reservation);
         return reservation;
@@ -429,5 +483,123 @@ export class SandboxWorker extends Emitter<WorkerEventName> {
 
     async fetchLatestVersion(): Promise<SandboxWorker> {
         return this;
+    }
+}
+
+/**
+ * What TaskRouter's servers hold across workers: who is in the workspace, and every worker's view
+ * of each task, so that a transfer reserves another worker on the same task and an attribute
+ * write reaches every worker holding it.
+ */
+export class SandboxWorkspace {
+    readonly sid = WORKSPACE_SID;
+    readonly workers = new Map<string, SandboxWorker>();
+    private readonly views = new Map<string, Set<SandboxTask>>();
+
+    join(worker: SandboxWorker): void {
+        this.workers.set(worker.sid, worker);
+    }
+
+    track(task: SandboxTask): void {
+        task.workspace = this;
+        const views = this.views.get(task.sid) ?? new Set<SandboxTask>();
+        views.add(task);
+        this.views.set(task.sid, views);
+    }
+
+    /** After a write through `from`: every other view of the task takes the new attributes. */
+    shareAttributes(from: SandboxTask): void {
+        for (const view of this.views.get(from.sid) ?? []) {
+            if (view === from) continue;
+            view.attributes = JSON.parse(JSON.stringify(from.attributes)) as Attributes;
+            view.touch();
+            view.announce('updated', view);
+        }
+    }
+
+    /**
+     * Starts a transfer of `from`'s task: the outgoing transfer on `from`, then a reservation for
+     * the target (the worker named, or an available worker other than the sender for a queue) on
+     * the same task. The target accepting completes it (and, when cold, moves the sender's
+     * reservation to wrap-up); rejecting or timing out fails it; canceling rescinds it.
+     */
+    transfer(
+        from: SandboxTask,
+        to: string,
+        options: { mode?: TransferMode; attributes?: object }
+    ): SandboxOutgoingTransfer {
+        const type: TransferType | null = to.startsWith('WK')
+            ? 'WORKER'
+            : to.startsWith('WQ')
+              ? 'QUEUE'
+              : null;
+        if (!type) throw new Error(`${to} is neither a Worker (WK…) nor a TaskQueue (WQ…) SID.`);
+        const sender = [...this.workers.values()].find((worker) =>
+            worker.reservations.has(from.reservationSid)
+        );
+        const sending = sender?.reservations.get(from.reservationSid);
+        if (!sender || sending?.status !== 'accepted') {
+            throw new Error(
+                `Task ${from.sid} can be transferred only by a worker who accepted it.`
+            );
+        }
+        const facts = {
+            sid: nextSid('TT'),
+            mode: options.mode ?? 'WARM',
+            type,
+            to,
+            reservationSid: from.reservationSid,
+            workerSid: sender.sid,
+            queueSid: from.queueSid,
+            workflowSid: from.workflowSid
+        };
+        let receiving: SandboxReservation | null = null;
+        const outgoing = new SandboxOutgoingTransfer(facts, () =>
+            receiving?.transition('rescinded')
+        );
+        from.transfers.outgoing = outgoing;
+        from.announce('transferInitiated', outgoing);
+        if (options.attributes) {
+            from.attributes = JSON.parse(JSON.stringify(options.attributes)) as Attributes;
+            from.touch();
+            this.shareAttributes(from);
+        }
+        const target =
+            type === 'WORKER'
+                ? this.workers.get(to)
+                : [...this.workers.values()].find(
+                      (worker) => worker !== sender && worker.available
+                  );
+        if (!target || !target.available) {
+            outgoing.end(
+                'FAILED',
+                type === 'WORKER'
+                    ? `worker ${to} is not available to take the task`
+                    : `no worker in queue ${to} is available`
+            );
+            return outgoing;
+        }
+        const view = new SandboxTask(
+            from.sid,
+            from.attributes,
+            from.taskChannelUniqueName,
+            from.routingTarget
+        );
+        const incoming = new SandboxIncomingTransfer(facts);
+        view.transfers.incoming = incoming;
+        this.track(view);
+        receiving = target.reserve(view, incoming);
+        receiving.on('accepted', () => {
+            incoming.status = 'COMPLETE';
+            outgoing.end('COMPLETED');
+            if (facts.mode === 'COLD') sending.transition('wrapping');
+        });
+        for (const failure of ['rejected', 'timeout'] as const) {
+            receiving.on(failure, () => {
+                incoming.status = 'FAILED';
+                outgoing.end('FAILED', `the receiving worker's reservation was ${failure}`);
+            });
+        }
+        return outgoing;
     }
 }

@@ -2,7 +2,14 @@
 // real SDK's Worker, Reservation, Task and Activity, from twilio-taskrouter's own type definitions
 // (the version @twilio/flex-ui depends on), event-emitter methods included; event names are checked
 // separately below.
-import type { Activity, Reservation, Task, Worker } from 'twilio-taskrouter';
+import type {
+    Activity,
+    IncomingTransfer,
+    OutgoingTransfer,
+    Reservation,
+    Task,
+    Worker
+} from 'twilio-taskrouter';
 import type {
     SandboxActivity,
     SandboxReservation,
@@ -14,6 +21,7 @@ import type {
     TaskStatus,
     WorkerEventName
 } from './taskRouter.ts';
+import type { SandboxIncomingTransfer, SandboxOutgoingTransfer } from './taskTransfer.ts';
 
 type EventNames<T extends { on: (event: never, ...rest: never[]) => unknown }> = Parameters<
     T['on']
@@ -28,6 +36,12 @@ export type ActivityShape = Assignable<SandboxActivity, Activity>;
 export type WorkerShape = Assignable<SandboxWorker, Worker>;
 export type WorkerActivities = Assignable<SandboxWorker['activities'], Map<string, Activity>>;
 export type WorkerActivity = Assignable<SandboxWorker['activity'], Activity>;
+export type IncomingTransferShape = Assignable<SandboxIncomingTransfer, IncomingTransfer>;
+export type OutgoingTransferShape = Assignable<SandboxOutgoingTransfer, OutgoingTransfer>;
+export type ReservationTransfer = Assignable<
+    NonNullable<SandboxReservation['transfer']>,
+    IncomingTransfer
+>;
 
 // Statuses: the same sets both ways, so a state the SDK has cannot be missing here.
 export type ReservationStatuses = Assignable<ReservationStatus, Reservation['status']>;
