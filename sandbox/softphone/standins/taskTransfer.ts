@@ -23,8 +23,8 @@ export interface TransferFacts {
     workflowSid: string;
 }
 
-/** A transfer as the receiving worker sees it. */
-export class SandboxIncomingTransfer {
+/** The facts both sides of a transfer carry, as the SDK's Transfer base class does. */
+class SandboxTransfer<Emitted extends string> extends Emitter<Emitted> {
     readonly dateCreated = new Date();
     dateUpdated = new Date();
     readonly sid: string;
@@ -35,9 +35,9 @@ export class SandboxIncomingTransfer {
     readonly workerSid: string;
     readonly queueSid: string;
     readonly workflowSid: string;
-    status: 'INITIATED' | 'FAILED' | 'COMPLETE' | 'CANCELED' = 'INITIATED';
 
     constructor(facts: TransferFacts) {
+        super();
         this.sid = facts.sid;
         this.mode = facts.mode;
         this.type = facts.type;
@@ -49,32 +49,19 @@ export class SandboxIncomingTransfer {
     }
 }
 
+/** A transfer as the receiving worker sees it. */
+export class SandboxIncomingTransfer extends SandboxTransfer<never> {
+    status: 'INITIATED' | 'FAILED' | 'COMPLETE' | 'CANCELED' = 'INITIATED';
+}
+
 /** A transfer as the worker who started it sees it: it ends once, and says how. */
-export class SandboxOutgoingTransfer extends Emitter<TransferEventName> {
-    readonly dateCreated = new Date();
-    dateUpdated = new Date();
-    readonly sid: string;
-    readonly mode: TransferMode;
-    readonly type: TransferType;
-    readonly to: string;
-    readonly reservationSid: string;
-    readonly workerSid: string;
-    readonly queueSid: string;
-    readonly workflowSid: string;
+export class SandboxOutgoingTransfer extends SandboxTransfer<TransferEventName> {
     status: 'INITIATED' | 'FAILED' | 'COMPLETED' | 'CANCELED' = 'INITIATED';
     transferFailedReason = '';
     private readonly onCancel: () => void;
 
     constructor(facts: TransferFacts, onCancel: () => void) {
-        super();
-        this.sid = facts.sid;
-        this.mode = facts.mode;
-        this.type = facts.type;
-        this.to = facts.to;
-        this.reservationSid = facts.reservationSid;
-        this.workerSid = facts.workerSid;
-        this.queueSid = facts.queueSid;
-        this.workflowSid = facts.workflowSid;
+        super(facts);
         this.onCancel = onCancel;
     }
 
