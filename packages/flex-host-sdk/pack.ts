@@ -15,19 +15,26 @@ export interface PackedSdk {
     files: string[];
 }
 
+/**
+ * Runs npm with `args`: inside `npm run`, npm_execpath is the npm that runs us; elsewhere the one
+ * on PATH. Returns what it prints.
+ */
+export function runNpm(args: string[], options: { cwd?: string } = {}): string {
+    const npm = process.env.npm_execpath;
+    const [command, prefix] = npm
+        ? [process.execPath, [npm]]
+        : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
+    return execFileSync(command, [...prefix, ...args], {
+        cwd: options.cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit']
+    });
+}
+
 /** `npm pack` of packages/flex-host-sdk (built already) into `destination`. */
 export function packSdk(destination = PACK_DESTINATION): PackedSdk {
     mkdirSync(destination, { recursive: true });
-    // Inside `npm run`, npm_execpath is the npm that runs us; elsewhere the one on PATH.
-    const npm = process.env.npm_execpath;
-    const [command, args] = npm
-        ? [process.execPath, [npm]]
-        : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
-    const output = execFileSync(
-        command,
-        [...args, 'pack', here, '--pack-destination', destination, '--json', '--silent'],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }
-    );
+    const output = runNpm(['pack', here, '--pack-destination', destination, '--json', '--silent']);
     const [packed] = JSON.parse(output) as { filename: string; files: { path: string }[] }[];
     if (!packed) throw new Error(`npm pack printed no package: ${output}`);
     return {

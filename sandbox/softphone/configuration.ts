@@ -1,22 +1,24 @@
 // The Flex configuration the sandbox agent logs in with: what an admin puts in the Flex
 // Configuration API's ui_attributes, with the plugin's settings under custom_data.
 
+/** What the sandbox server wrote into the softphone page's `<meta name=…>`, '' when absent. */
+function pageMeta(doc: Document, name: string): string {
+    return doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
+}
+
 /** The console's origin, written into the softphone page by the sandbox server. */
 export function consoleOrigin(doc: Document = document): string {
-    const meta = doc.querySelector('meta[name="sandbox-console-origin"]');
-    return meta?.getAttribute('content') ?? '';
+    return pageMeta(doc, 'sandbox-console-origin');
 }
 
 /** The demo CRM's origin: the one host app the sandbox's Flex admin allows. */
 export function appOrigin(doc: Document = document): string {
-    const meta = doc.querySelector('meta[name="sandbox-app-origin"]');
-    return meta?.getAttribute('content') ?? '';
+    return pageMeta(doc, 'sandbox-app-origin');
 }
 
 /** Developers' own pages the sandbox allows too (SANDBOX_HOST_ORIGIN), written by the server. */
 export function extraHostOrigins(doc: Document = document): string[] {
-    const meta = doc.querySelector('meta[name="sandbox-host-origins"]');
-    return (meta?.getAttribute('content') ?? '').split(' ').filter(Boolean);
+    return pageMeta(doc, 'sandbox-host-origins').split(' ').filter(Boolean);
 }
 
 /** What the Flex admin of the demo CRM set in custom_data.host_app_integration. */

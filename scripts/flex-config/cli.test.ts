@@ -23,8 +23,6 @@ const UI_ATTRIBUTES = {
     }
 };
 
-const run = (args: string[], env: Record<string, string>) => runFlexConfig(args, env);
-
 describe('npm run flex:config', () => {
     let api: ConfigurationApiStandIn;
     let dir: string;
@@ -55,7 +53,7 @@ describe('npm run flex:config', () => {
     afterEach(() => api.close());
 
     it('shows the change in a dry run and writes nothing', async () => {
-        const result = await run(['--file', await settings({ enabled: true })], env);
+        const result = await runFlexConfig(['--file', await settings({ enabled: true })], env);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /~ custom_data\.salesforce_integration\.enabled: false → true/);
         assert.match(result.stdout, /- custom_data\.salesforce_integration\.screen_pop: false/);
@@ -70,7 +68,7 @@ describe('npm run flex:config', () => {
 
     it('writes the whole ui_attributes back with --write: no other setting is lost', async () => {
         const block = { enabled: true, allowed_origins: ['https://acme.my.salesforce.com'] };
-        const result = await run(
+        const result = await runFlexConfig(
             ['--file', await settings({ salesforce_integration: block }), '--write'],
             env
         );
@@ -89,7 +87,7 @@ describe('npm run flex:config', () => {
 
     it('writes the host app block beside the Salesforce one, losing neither', async () => {
         const block = { enabled: true, allowed_host_origins: ['https://crm.acme.com'] };
-        const result = await run(
+        const result = await runFlexConfig(
             ['--file', await settings({ host_app_integration: block }), '--write'],
             env
         );
@@ -102,7 +100,7 @@ describe('npm run flex:config', () => {
     });
 
     it('checks a bare host app block with --block, and refuses an action Flex does not offer', async () => {
-        const result = await run(
+        const result = await runFlexConfig(
             [
                 '--file',
                 await settings({ enabled: true, allowed_actions: ['StartOutboundCall'] }),
@@ -115,7 +113,7 @@ describe('npm run flex:config', () => {
         assert.equal(result.code, 2);
         assert.match(result.stderr, /host_app_integration\.allowed_actions\.0/);
         assert.deepEqual(api.requests, []);
-        const both = await run(
+        const both = await runFlexConfig(
             ['--file', await settings({ salesforce_integration: {}, host_app_integration: {} })],
             env
         );
@@ -127,13 +125,16 @@ describe('npm run flex:config', () => {
         api.afterNextWrite((stored) => {
             (stored.ui_attributes as Record<string, unknown>).theme = { isLight: true };
         });
-        const result = await run(['--file', await settings({ enabled: true }), '--write'], env);
+        const result = await runFlexConfig(
+            ['--file', await settings({ enabled: true }), '--write'],
+            env
+        );
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stderr, /Other settings changed meanwhile.*theme\.isLight/);
     });
 
     it('refuses a misspelt setting before calling Twilio', async () => {
-        const result = await run(
+        const result = await runFlexConfig(
             ['--file', await settings({ enabled: true, screenpop: true }), '--write'],
             env
         );
@@ -146,7 +147,7 @@ describe('npm run flex:config', () => {
     });
 
     it('says which credentials are missing', async () => {
-        const result = await run(['--file', await settings({ enabled: true })], {
+        const result = await runFlexConfig(['--file', await settings({ enabled: true })], {
             FLEX_API_URL: api.url
         });
         assert.equal(result.code, 2);
@@ -155,10 +156,13 @@ describe('npm run flex:config', () => {
     });
 
     it("reports Twilio's refusal of wrong credentials in one line", async () => {
-        const result = await run(['--file', await settings({ enabled: true }), '--write'], {
-            ...env,
-            TWILIO_API_SECRET: 'wrong'
-        });
+        const result = await runFlexConfig(
+            ['--file', await settings({ enabled: true }), '--write'],
+            {
+                ...env,
+                TWILIO_API_SECRET: 'wrong'
+            }
+        );
         assert.equal(result.code, 1);
         assert.match(result.stderr, /answered 401 \(Twilio error 20003\): Authenticate/);
         assert.deepEqual(
@@ -168,13 +172,16 @@ describe('npm run flex:config', () => {
     });
 
     it('refuses an API address that is not https', async () => {
-        const result = await run([], { ...env, FLEX_API_URL: 'http://flex-api.example.com' });
+        const result = await runFlexConfig([], {
+            ...env,
+            FLEX_API_URL: 'http://flex-api.example.com'
+        });
         assert.equal(result.code, 2);
         assert.match(result.stderr, /FLEX_API_URL must be an https origin/);
     });
 
     it('prints the current settings with no file', async () => {
-        const result = await run([], env);
+        const result = await runFlexConfig([], env);
         assert.equal(result.code, 0, result.stderr);
         assert.deepEqual(JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))), {
             enabled: false,
@@ -184,10 +191,10 @@ describe('npm run flex:config', () => {
 
     it('--check-origin says whether the block Flex has is on and allows an origin', async () => {
         const origin = 'https://acme--uat.sandbox.lightning.force.com';
-        const off = await run(['--check-origin', origin], env);
+        const off = await runFlexConfig(['--check-origin', origin], env);
         assert.equal(off.code, 1);
         assert.match(off.stderr, /salesforce_integration\.enabled is not true/);
-        await run(
+        await runFlexConfig(
             [
                 '--file',
                 await settings({
@@ -198,7 +205,7 @@ describe('npm run flex:config', () => {
             ],
             env
         );
-        const missing = await run(['--check-origin', origin], env);
+        const missing = await runFlexConfig(['--check-origin', origin], env);
         assert.equal(missing.code, 1);
         assert.match(
             missing.stderr,
@@ -206,14 +213,17 @@ describe('npm run flex:config', () => {
                 `${origin.replaceAll('.', '\\.')} is not in salesforce_integration\\.allowed_origins`
             )
         );
-        await run(
+        await runFlexConfig(
             ['--file', await settings({ enabled: true, allowed_origins: [origin] }), '--write'],
             env
         );
-        const allowed = await run(['--check-origin', origin], env);
+        const allowed = await runFlexConfig(['--check-origin', origin], env);
         assert.equal(allowed.code, 0, allowed.stderr);
         assert.match(allowed.stdout, /✓ salesforce_integration is on and allows/);
-        const host = await run(['--check-origin', origin, '--block', 'host_app_integration'], env);
+        const host = await runFlexConfig(
+            ['--check-origin', origin, '--block', 'host_app_integration'],
+            env
+        );
         assert.equal(host.code, 1);
         assert.match(host.stderr, /Flex has no custom_data\.host_app_integration/);
         const writes = api.requests.filter((request) => request.method === 'POST').length;

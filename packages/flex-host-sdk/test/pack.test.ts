@@ -3,12 +3,12 @@
 // offline, as docs/embedding.md tells developers to do before the first release.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
-import { packSdk, type PackedSdk } from '../pack.ts';
+import { packSdk, runNpm, type PackedSdk } from '../pack.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '..', '..', '..');
@@ -23,25 +23,14 @@ describe(`${NAME} as npm publishes it`, () => {
         execFileSync(process.execPath, [path.join(here, '..', 'build.ts')], { stdio: 'ignore' });
         packed = packSdk(work);
         app = path.join(work, 'app');
-        execFileSync('mkdir', ['-p', app]);
+        mkdirSync(app);
         writeFileSync(
             path.join(app, 'package.json'),
             JSON.stringify({ name: 'an-app', private: true, type: 'module' })
         );
-        const npm = process.env.npm_execpath;
-        execFileSync(
-            npm ? process.execPath : 'npm',
-            [
-                ...(npm ? [npm] : []),
-                'install',
-                '--offline',
-                '--no-audit',
-                '--no-fund',
-                '--silent',
-                packed.tarball
-            ],
-            { cwd: app, stdio: 'ignore' }
-        );
+        runNpm(['install', '--offline', '--no-audit', '--no-fund', '--silent', packed.tarball], {
+            cwd: app
+        });
     });
     after(() => rmSync(work, { recursive: true, force: true }));
 
